@@ -1,0 +1,48 @@
+package io.cellfloor.domain;
+
+import java.util.Objects;
+
+/**
+ * What the floor knows about the cell on one channel: its construction and the conditions it is cycled under.
+ * Every comparison across the floor groups by these fields.
+ *
+ * @param averageCe the reservoir protocol, or null when the test does not run one
+ */
+public record CellSpec(
+        CellKind kind,
+        double areaCm2,
+        String electrolyte,
+        String collector,
+        double currentDensityMAcm2,
+        double arealCapacityMAhCm2,
+        double cutoffLowV,
+        double cutoffHighV,
+        double stackPressureMPa,
+        CeDirection ceDirection,
+        AverageCeProtocol averageCe) {
+
+    /** The paper's pellet: 10 mm diameter. */
+    public static final double PELLET_AREA_CM2 = Math.PI * 0.5 * 0.5;
+
+    public CellSpec {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(ceDirection, "ceDirection");
+        if (!(areaCm2 > 0)) {
+            throw new IllegalArgumentException("electrode area must be > 0 cm2, got " + areaCm2);
+        }
+        if (!(cutoffHighV > cutoffLowV)) {
+            throw new IllegalArgumentException("cut-off voltages must satisfy low < high, got low=" + cutoffLowV
+                    + " V, high=" + cutoffHighV + " V");
+        }
+    }
+
+    /** The nominal current in A: current density times area. */
+    public double nominalCurrentA() {
+        return currentDensityMAcm2 * areaCm2 / 1000.0;
+    }
+
+    /** The nominal capacity of one half-cycle in Ah: areal capacity times area. */
+    public double nominalCapacityAh() {
+        return arealCapacityMAhCm2 * areaCm2 / 1000.0;
+    }
+}
