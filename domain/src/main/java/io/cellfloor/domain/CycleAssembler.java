@@ -1,0 +1,178 @@
+package io.cellfloor.domain;
+
+import java.util.function.Consumer;
+
+/**
+ * Turns one channel's samples into cycles: segments half-cycles by the direction of current (a dead band
+ * makes rests their own steps), counts coulombs by the trapezoidal rule over the irregular sample times, and
+ * closes a cycle the moment its second half-cycle ends, so its CE is out without waiting for the next cycle.
+ *
+ * <p>All memory lives in a {@link CycleState} so the caller can keep it in a state store between batches:
+ * create an assembler per batch over the restored state, feed it, then store the state. Validate each sample
+ * with {@link #check} before {@link #accept}: accept assumes finite values in time order.
+ *
+ * <p>A change of the cycler's step index in the same direction (constant current to constant voltage, say)
+ * continues the half-cycle; only a rest or a reversal ends it.
+ */
+public final class CycleAssembler {
+    private final CycleRules rules;
+    private final CellSpec cell;
+    private final CycleState s;
+    private final Consumer<Cycle> out;
+    private final double deadBandA;
+
+    /**
+     * @param cell the channel's cell, or null when none is registered: then the CE direction is taken from the
+     *             direction of the first half-cycle, and end reasons other than incomplete are reported as time
+     */
+    public CycleAssembler(final CycleRules rules, final CellSpec cell, final CycleState state, final Consumer<Cycle> out) {
+        this.rules = rules;
+        this.cell = cell;
+        this.s = state;
+        this.out = out;
+        this.deadBandA = rules.deadBandA(cell);
+    }
+
+    /** Why a sample cannot be accepted, or null when it can. */
+    public String check(final long timeMs, final double currentA, final double voltageV) {
+        if (!Double.isFinite(currentA) || !Double.isFinite(voltageV)) {
+            return "non-finite reading: I=" + currentA + " A, V=" + voltageV + " V";
+        }
+        if (timeMs <= s.lastTimeMs) {
+            return "sample at " + timeMs + " ms is not after the channel's last sample at " + s.lastTimeMs
+                    + " ms (duplicate or out of order)";
+        }
+        if (Math.abs(voltageV) > rules.maxAbsVoltageV()) {
+            return "|V| = " + voltageV + " V exceeds " + rules.maxAbsVoltageV() + " V: wrong units (mV sent as V)?";
+        }
+        if (cell != null && Math.abs(currentA) > rules.maxCurrentFactor() * cell.nominalCurrentA()) {
+            return "|I| = " + currentA + " A is over " + rules.maxCurrentFactor() + "x the nominal "
+                    + cell.nominalCurrentA() + " A: wrong units (mA sent as A)?";
+        }
+        return null;
+    }
+
+    /**
+     * Takes one valid sample (see {@link #check}).
+     *
+     * @param stepType the cycler's own step kind, which overrides the sign of current; null when unknown
+     */
+    public void accept(final long timeMs, final double currentA, final double voltageV, final int cycleIndex,
+                       final Direction stepType) {
+        final Direction direction = stepType != null ? stepType : Direction.of(currentA, deadBandA);
+        if (s.openDirection != null && direction != s.openDirection) {
+            closeOpenHalf(false);
+        }
+        if (direction != Direction.REST) {
+            if (s.openDirection == null) {
+                open(direction, timeMs, cycleIndex);
+            } else {
+                integrate(timeMs, currentA);
+            }
+        }
+        s.lastTimeMs = timeMs;
+        s.lastCurrentA = currentA;
+        s.lastVoltageV = voltageV;
+    }
+
+    /** The test has ended: closes what is open and reports a cycle left open as incomplete. */
+    public void finish() {
+        if (s.openDirection != null) {
+            closeOpenHalf(true);
+        }
+        if (s.pending != null) {
+            emit(s.pending, null);
+        }
+    }
+
+    private void open(final Direction direction, final long timeMs, final int cycleIndex) {
+        s.openDirection = direction;
+        s.openStartMs = timeMs;
+        s.openAs = 0;
+        s.openSamples = 1;
+        s.openGaps = 0;
+        s.openGapMs = 0;
+        s.openCycleIndex = cycleIndex;
+    }
+
+    private void integrate(final long timeMs, final double currentA) {
+        final long dt = timeMs - s.lastTimeMs;
+        if (dt > rules.maxGapMs()) {
+            s.openGaps++;
+            s.openGapMs += dt;
+        } else {
+            s.openAs += 0.5 * (Math.abs(s.lastCurrentA) + Math.abs(currentA)) * dt / 1000.0;
+        }
+        s.openSamples++;
+    }
+
+    private void closeOpenHalf(final boolean dataEnded) {
+        final double capacityAh = s.openAs / 3600.0;
+        final HalfCycle half = new HalfCycle(s.openDirection, s.openStartMs, s.lastTimeMs, capacityAh,
+                endReason(s.openDirection, capacityAh, dataEnded), s.openSamples, s.openGaps, s.openGapMs,
+                s.lastVoltageV, s.openCycleIndex);
+        s.openDirection = null;
+        final CeDirection ce = ceDirection(half.direction());
+        if (half.direction() == ce.first()) {
+            if (s.pending != null) {
+                emit(s.pending, null);
+            }
+            s.pending = half;
+        } else {
+            emit(s.pending, half);
+        }
+    }
+
+    private EndReason endReason(final Direction direction, final double capacityAh, final boolean dataEnded) {
+        if (cell != null) {
+            final boolean atCutoff = direction == Direction.CHARGE
+                    ? s.lastVoltageV >= cell.cutoffHighV() - rules.cutoffToleranceV()
+                    : s.lastVoltageV <= cell.cutoffLowV() + rules.cutoffToleranceV();
+            if (atCutoff) {
+                return EndReason.CUTOFF;
+            }
+            final double nominal = cell.nominalCapacityAh();
+            if (nominal > 0 && Math.abs(capacityAh - nominal) <= rules.capacityTolerance() * nominal) {
+                return EndReason.CAPACITY;
+            }
+        }
+        return dataEnded ? EndReason.INCOMPLETE : EndReason.TIME;
+    }
+
+    private CeDirection ceDirection(final Direction firstSeen) {
+        if (cell != null) {
+            return cell.ceDirection();
+        }
+        if (s.inferredDirection == null) {
+            s.inferredDirection = CeDirection.startingWith(firstSeen);
+        }
+        return s.inferredDirection;
+    }
+
+    private void emit(final HalfCycle first, final HalfCycle second) {
+        s.pending = null;
+        final HalfCycle any = first != null ? first : second;
+        final CeDirection ce = ceDirection(any.direction());
+        final HalfCycle charge = inDirection(Direction.CHARGE, first, second);
+        final HalfCycle discharge = inDirection(Direction.DISCHARGE, first, second);
+        final boolean complete = first != null && second != null
+                && first.endReason() != EndReason.INCOMPLETE && second.endReason() != EndReason.INCOMPLETE;
+        s.cyclesEmitted++;
+        out.accept(new Cycle(s.cyclesEmitted, any.cyclerCycleIndex(), ce, charge, discharge,
+                ce(first, second), complete, cell != null));
+    }
+
+    private static HalfCycle inDirection(final Direction direction, final HalfCycle a, final HalfCycle b) {
+        if (a != null && a.direction() == direction) {
+            return a;
+        }
+        return b != null && b.direction() == direction ? b : null;
+    }
+
+    private static double ce(final HalfCycle first, final HalfCycle second) {
+        if (first == null || second == null || !(first.capacityAh() > 0)) {
+            return Double.NaN;
+        }
+        return second.capacityAh() / first.capacityAh() * 100.0;
+    }
+}
