@@ -1,0 +1,97 @@
+package io.cellfloor.schema;
+
+import io.cellfloor.avro.CellTest;
+import io.cellfloor.avro.CycleSummary;
+import io.cellfloor.avro.HalfCycleSummary;
+import io.cellfloor.domain.AverageCeProtocol;
+import io.cellfloor.domain.CeDirection;
+import io.cellfloor.domain.CellKind;
+import io.cellfloor.domain.CellSpec;
+import io.cellfloor.domain.Cycle;
+import io.cellfloor.domain.Direction;
+import io.cellfloor.domain.EndReason;
+import io.cellfloor.domain.HalfCycle;
+import io.cellfloor.domain.Sample;
+
+/** Converts between the Avro contracts and the domain's plain types; the domain never sees Avro. */
+public final class AvroMapping {
+    private AvroMapping() {
+    }
+
+    /** The cell of a CellTest; throws IllegalArgumentException with the reason when it makes no sense. */
+    public static CellSpec cell(final CellTest t) {
+        if (t.getCellKind() == io.cellfloor.avro.CellKind.UNKNOWN) {
+            throw new IllegalArgumentException("cell kind UNKNOWN for channel " + t.getChannelId());
+        }
+        if (t.getCeDirection() == io.cellfloor.avro.CeDirection.UNKNOWN) {
+            throw new IllegalArgumentException("CE direction UNKNOWN for channel " + t.getChannelId());
+        }
+        final var avg = t.getAverageCe();
+        return new CellSpec(CellKind.valueOf(t.getCellKind().name()), t.getAreaCm2(), t.getElectrolyte(),
+                t.getCollector(), t.getCurrentDensityMAcm2(), t.getArealCapacityMAhCm2(), t.getCutoffLowV(),
+                t.getCutoffHighV(), t.getStackPressureMPa(), CeDirection.valueOf(t.getCeDirection().name()),
+                avg == null ? null : new AverageCeProtocol(avg.getReservoirMAh(), avg.getCycledMAh(), avg.getCycles()));
+    }
+
+    public static CellTest cellTest(final String stationId, final String channelId, final String testId,
+                                    final CellSpec c) {
+        final var avg = c.averageCe();
+        return CellTest.newBuilder()
+                .setStationId(stationId).setChannelId(channelId).setTestId(testId)
+                .setCellKind(io.cellfloor.avro.CellKind.valueOf(c.kind().name()))
+                .setAreaCm2(c.areaCm2()).setElectrolyte(c.electrolyte()).setCollector(c.collector())
+                .setCurrentDensityMAcm2(c.currentDensityMAcm2()).setArealCapacityMAhCm2(c.arealCapacityMAhCm2())
+                .setCutoffLowV(c.cutoffLowV()).setCutoffHighV(c.cutoffHighV())
+                .setStackPressureMPa(c.stackPressureMPa())
+                .setCeDirection(io.cellfloor.avro.CeDirection.valueOf(c.ceDirection().name()))
+                .setAverageCe(avg == null ? null : new io.cellfloor.avro.AverageCeProtocol(
+                        avg.reservoirMAh(), avg.cycledMAh(), avg.cycles()))
+                .build();
+    }
+
+    public static Direction direction(final io.cellfloor.avro.StepType t) {
+        return switch (t) {
+            case CHARGE -> Direction.CHARGE;
+            case DISCHARGE -> Direction.DISCHARGE;
+            case REST -> Direction.REST;
+            case UNKNOWN -> null;
+        };
+    }
+
+    public static CycleSummary summary(final String stationId, final String channelId, final String testId,
+                                       final double areaCm2, final Cycle c) {
+        return CycleSummary.newBuilder()
+                .setStationId(stationId).setChannelId(channelId).setTestId(testId)
+                .setCycleNumber(c.cycleNumber())
+                .setCyclerCycleIndex(c.cyclerCycleIndex() == Sample.NO_INDEX ? null : c.cyclerCycleIndex())
+                .setStartMs(c.startMs()).setEndMs(c.endMs())
+                .setCeDirection(io.cellfloor.avro.CeDirection.valueOf(c.ceDirection().name()))
+                .setCharge(half(c.charge(), areaCm2))
+                .setDischarge(half(c.discharge(), areaCm2))
+                .setCePercent(Double.isNaN(c.cePercent()) ? null : c.cePercent())
+                .setComplete(c.complete())
+                .setHasGap(c.hasGap())
+                .setCellTestKnown(c.cellKnown())
+                .setSampleCount(c.sampleCount())
+                .build();
+    }
+
+    private static HalfCycleSummary half(final HalfCycle h, final double areaCm2) {
+        if (h == null) {
+            return null;
+        }
+        final double mAh = h.capacityAh() * 1000.0;
+        return HalfCycleSummary.newBuilder()
+                .setStartMs(h.startMs()).setEndMs(h.endMs()).setDurationS(h.durationS())
+                .setCapacityMAh(mAh)
+                .setCapacityMAhCm2(Double.isNaN(areaCm2) ? Double.NaN : mAh / areaCm2)
+                .setEndReason(endReason(h.endReason()))
+                .setSampleCount(h.sampleCount()).setGapCount(h.gapCount()).setGapMs(h.gapMs())
+                .setEndVoltageV(h.endVoltageV())
+                .build();
+    }
+
+    private static io.cellfloor.avro.EndReason endReason(final EndReason r) {
+        return io.cellfloor.avro.EndReason.valueOf(r.name());
+    }
+}

@@ -1,0 +1,43 @@
+package io.cellfloor.streams.topology;
+
+import io.cellfloor.domain.CycleRules;
+import io.cellfloor.schema.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Builds the cellfloor topology: samples and cell tests (co-partitioned by channel id) into one
+ * {@code cycle-assembler} processor with two persistent stores, out to the cycles and dead-letter topics.
+ * Tests build this same topology; nothing here starts anything.
+ */
+public final class CellfloorTopology {
+    public static final String SAMPLES_SOURCE = "samples-source";
+    public static final String CELL_TESTS_SOURCE = "cell-tests-source";
+    public static final String CYCLE_ASSEMBLER = "cycle-assembler";
+    public static final String CYCLE_STATE_STORE = "channel-cycle-state";
+    public static final String CELL_TEST_STORE = "channel-cell-test";
+    public static final String CYCLES_SINK = "cycles-sink";
+    public static final String DEAD_LETTER_SINK = "dead-letter-sink";
+
+    private CellfloorTopology() {
+    }
+
+    public static Topology build(final Codecs codecs, final CycleRules rules, final TopologyMetrics metrics) {
+        final var strings = Serdes.String();
+        final var bytes = Serdes.ByteArray();
+        final Topology topology = new Topology();
+        topology.addSource(SAMPLES_SOURCE, strings.deserializer(), bytes.deserializer(), Topics.SAMPLES);
+        topology.addSource(CELL_TESTS_SOURCE, strings.deserializer(), bytes.deserializer(), Topics.CELL_TESTS);
+        topology.addProcessor(CYCLE_ASSEMBLER, () -> new CycleProcessor(codecs, rules, metrics),
+                SAMPLES_SOURCE, CELL_TESTS_SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CYCLE_STATE_STORE), strings, bytes), CYCLE_ASSEMBLER);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CELL_TEST_STORE), strings, bytes), CYCLE_ASSEMBLER);
+        topology.addSink(CYCLES_SINK, Topics.CYCLES, strings.serializer(), codecs.cycles(), CYCLE_ASSEMBLER);
+        topology.addSink(DEAD_LETTER_SINK, Topics.DEAD_LETTER, strings.serializer(), codecs.deadLetters(),
+                CYCLE_ASSEMBLER);
+        return topology;
+    }
+}

@@ -1,0 +1,235 @@
+package io.cellfloor.streams.topology;
+
+import io.cellfloor.avro.CellTest;
+import io.cellfloor.avro.DeadLetter;
+import io.cellfloor.avro.SampleBatch;
+import io.cellfloor.avro.StepType;
+import io.cellfloor.domain.CellSpec;
+import io.cellfloor.domain.Cycle;
+import io.cellfloor.domain.CycleAssembler;
+import io.cellfloor.domain.CycleRules;
+import io.cellfloor.domain.CycleState;
+import io.cellfloor.domain.Sample;
+import io.cellfloor.schema.AvroMapping;
+import io.cellfloor.schema.Topics;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Per channel: keeps the channel's {@link CellTest} and {@link CycleState}, runs each sample batch through the
+ * domain's {@link CycleAssembler}, forwards closed cycles, and turns whatever cannot be processed into dead
+ * letters with the reason. It is fed by two co-partitioned sources (samples and cell tests), told apart by topic.
+ */
+final class CycleProcessor implements Processor<String, byte[], String, Object> {
+    private final Codecs codecs;
+    private final CycleRules rules;
+    private final TopologyMetrics metrics;
+    /** Decoded cell specs of this task's channels; the store is the truth, this only saves decoding. */
+    private final Map<String, CellTest> cellTestCache = new HashMap<>();
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, byte[]> states;
+    private KeyValueStore<String, byte[]> cellTests;
+
+    CycleProcessor(final Codecs codecs, final CycleRules rules, final TopologyMetrics metrics) {
+        this.codecs = codecs;
+        this.rules = rules;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.states = context.getStateStore(CellfloorTopology.CYCLE_STATE_STORE);
+        this.cellTests = context.getStateStore(CellfloorTopology.CELL_TEST_STORE);
+    }
+
+    @Override
+    public void process(final Record<String, byte[]> record) {
+        final String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(Topics.SAMPLES);
+        if (topic.equals(Topics.CELL_TESTS)) {
+            registerCellTest(record);
+        } else {
+            processBatch(record);
+        }
+    }
+
+    private void registerCellTest(final Record<String, byte[]> record) {
+        if (record.value() == null) {
+            cellTests.delete(record.key());
+            cellTestCache.remove(record.key());
+            return;
+        }
+        final CellTest test;
+        try {
+            test = codecs.cellTests().deserialize(Topics.CELL_TESTS, record.value());
+            AvroMapping.cell(test);
+        } catch (RuntimeException e) {
+            deadLetter(record, null, "unreadable cell test: " + e.getMessage(), -1);
+            return;
+        }
+        if (!test.getChannelId().equals(record.key())) {
+            deadLetter(record, test.getChannelId(), "cell test for channel " + test.getChannelId()
+                    + " was keyed " + record.key() + "; key cell tests by channel id", -1);
+            return;
+        }
+        cellTests.put(record.key(), record.value());
+        cellTestCache.put(record.key(), test);
+        metrics.cellTests.increment();
+    }
+
+    private void processBatch(final Record<String, byte[]> record) {
+        metrics.batchesIn.increment();
+        final SampleBatch batch;
+        try {
+            batch = codecs.samples().deserialize(Topics.SAMPLES, record.value());
+            if (batch == null) {
+                throw new IllegalArgumentException("the record has no value");
+            }
+        } catch (RuntimeException e) {
+            metrics.recordsUnreadable.increment();
+            deadLetter(record, null, "unreadable sample batch: " + e.getMessage(), -1);
+            return;
+        }
+        final int n = batch.getTimestampMs().size();
+        metrics.samplesIn.increment(n);
+        final String problem = structuralProblem(record.key(), batch, n);
+        if (problem != null) {
+            reject(record, batch, problem, n);
+            return;
+        }
+        final String channel = batch.getChannelId();
+        final byte[] stored = states.get(channel);
+        final CycleState state = stored == null ? new CycleState() : CycleState.decode(stored);
+        final CellSpec cell = cell(channel, batch.getTestId());
+        final List<Cycle> closed = new ArrayList<>();
+        if (!state.testId().equals(batch.getTestId())) {
+            if (!state.testId().isEmpty()) {
+                final CellSpec previous = cell(channel, state.testId());
+                new CycleAssembler(rules, previous, state, closed::add).finish();
+                forwardCycles(record, batch.getStationId(), channel, state.testId(), previous, closed);
+                closed.clear();
+            }
+            state.reset(batch.getTestId());
+        }
+        if (batch.getSequence() <= state.lastSequence()) {
+            reject(record, batch, "duplicate batch: sequence " + batch.getSequence() + " of test " + batch.getTestId()
+                    + " was already processed (last " + state.lastSequence() + ")", n);
+            return;
+        }
+        state.lastSequence(batch.getSequence());
+        final CycleAssembler assembler = new CycleAssembler(rules, cell, state, closed::add);
+        final int rejected = feed(assembler, batch, n, record);
+        if (batch.getEndOfTest()) {
+            assembler.finish();
+        }
+        states.put(channel, state.encode());
+        metrics.samplesAccepted.increment(n - rejected);
+        forwardCycles(record, batch.getStationId(), channel, batch.getTestId(), cell, closed);
+    }
+
+    private static String structuralProblem(final String key, final SampleBatch b, final int n) {
+        if (!b.getChannelId().equals(key)) {
+            return "batch for channel " + b.getChannelId() + " was keyed " + key + "; key batches by channel id";
+        }
+        if (b.getCurrentA().size() != n || b.getVoltageV().size() != n
+                || sizeDiffers(b.getStepType(), n) || sizeDiffers(b.getCycleIndex(), n)) {
+            return "column lengths differ: " + n + " timestamps, " + b.getCurrentA().size() + " currents, "
+                    + b.getVoltageV().size() + " voltages";
+        }
+        return null;
+    }
+
+    private static boolean sizeDiffers(final List<?> column, final int n) {
+        return column != null && column.size() != n;
+    }
+
+    /** Feeds the valid samples; returns how many were rejected, with one dead letter naming the first reason. */
+    private int feed(final CycleAssembler a, final SampleBatch b, final int n, final Record<String, byte[]> record) {
+        final List<Long> t = b.getTimestampMs();
+        final List<Double> current = b.getCurrentA();
+        final List<Double> voltage = b.getVoltageV();
+        final List<Integer> cycleIndex = b.getCycleIndex();
+        final List<StepType> stepType = b.getStepType();
+        int rejected = 0;
+        String firstReason = null;
+        for (int k = 0; k < n; k++) {
+            final long tk = t.get(k);
+            final double ik = current.get(k);
+            final double vk = voltage.get(k);
+            final String why = a.check(tk, ik, vk);
+            if (why != null) {
+                if (rejected++ == 0) {
+                    firstReason = "sample " + k + ": " + why;
+                }
+                continue;
+            }
+            a.accept(tk, ik, vk, cycleIndex == null ? Sample.NO_INDEX : cycleIndex.get(k),
+                    stepType == null ? null : AvroMapping.direction(stepType.get(k)));
+        }
+        if (rejected > 0) {
+            metrics.samplesRejected.increment(rejected);
+            deadLetter(record, b.getChannelId(), rejected + " of " + n + " samples rejected; first: " + firstReason,
+                    rejected);
+        }
+        return rejected;
+    }
+
+    private void reject(final Record<String, byte[]> record, final SampleBatch batch, final String reason, final int n) {
+        metrics.samplesRejected.increment(n);
+        deadLetter(record, batch.getChannelId(), reason, n);
+    }
+
+    /** The cell registered for this channel and test, or null when none is. */
+    private CellSpec cell(final String channel, final String testId) {
+        final CellTest test = cellTest(channel);
+        return test != null && test.getTestId().equals(testId) ? AvroMapping.cell(test) : null;
+    }
+
+    private CellTest cellTest(final String channel) {
+        CellTest test = cellTestCache.get(channel);
+        if (test == null) {
+            final byte[] bytes = cellTests.get(channel);
+            if (bytes != null) {
+                test = codecs.cellTests().deserialize(Topics.CELL_TESTS, bytes);
+                cellTestCache.put(channel, test);
+            }
+        }
+        return test;
+    }
+
+    private void forwardCycles(final Record<String, byte[]> record, final String station, final String channel,
+                               final String testId, final CellSpec cell, final List<Cycle> cycles) {
+        final double area = cell == null ? Double.NaN : cell.areaCm2();
+        for (final Cycle c : cycles) {
+            metrics.cyclesClosed.increment();
+            context.forward(new Record<String, Object>(channel, AvroMapping.summary(station, channel, testId, area, c),
+                    c.endMs(), record.headers()), CellfloorTopology.CYCLES_SINK);
+        }
+    }
+
+    private void deadLetter(final Record<String, byte[]> record, final String channel, final String reason,
+                            final int rejectedSamples) {
+        metrics.deadLetters.increment();
+        final RecordMetadata meta = context.recordMetadata().orElse(null);
+        final DeadLetter letter = DeadLetter.newBuilder()
+                .setSourceTopic(meta == null ? "" : meta.topic())
+                .setPartition(meta == null ? -1 : meta.partition())
+                .setOffset(meta == null ? -1 : meta.offset())
+                .setKey(record.key())
+                .setChannelId(channel)
+                .setReason(reason)
+                .setRejectedSamples(rejectedSamples)
+                .setPayload(ByteBuffer.wrap(record.value() == null ? new byte[0] : record.value()))
+                .build();
+        context.forward(new Record<String, Object>(record.key(), letter, record.timestamp(), record.headers()),
+                CellfloorTopology.DEAD_LETTER_SINK);
+    }
+}
