@@ -1,0 +1,43 @@
+package io.cellfloor.ingest.sim;
+
+import io.cellfloor.domain.Direction;
+import java.util.Objects;
+
+/**
+ * The exact plan of one simulated half-cycle. The capacity is the set current times the step duration, which is
+ * what a trapezoidal coulomb count of the emitted samples must reproduce (the samples include the step's first and
+ * last instant).
+ *
+ * @param direction CHARGE (positive current; stripping in a Li/CC cell) or DISCHARGE (plating)
+ * @param startMs time of the step's first sample (epoch ms)
+ * @param endMs time of the step's last sample (epoch ms)
+ * @param currentA the set current, signed (positive = charge)
+ * @param capacityAh |currentA| x (endMs - startMs)
+ */
+public record TruthHalfCycle(
+        Direction direction,
+        long startMs,
+        long endMs,
+        double currentA,
+        double capacityAh,
+        EndReason endReason) {
+
+    public TruthHalfCycle {
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(endReason, "endReason");
+    }
+
+    static TruthHalfCycle of(final Direction direction, final long startMs, final long durationMs,
+            final double currentA, final EndReason endReason) {
+        return new TruthHalfCycle(direction, startMs, startMs + durationMs, currentA,
+                Math.abs(currentA) * durationMs / Units.MS_PER_HOUR, endReason);
+    }
+
+    public long durationMs() {
+        return endMs - startMs;
+    }
+
+    public double capacityMAh() {
+        return capacityAh * 1000.0;
+    }
+}
