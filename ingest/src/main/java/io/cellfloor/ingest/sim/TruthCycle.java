@@ -20,7 +20,11 @@ public record TruthCycle(int cycle, TruthHalfCycle first, TruthHalfCycle second,
     }
 
     static TruthCycle of(final int cycle, final TruthHalfCycle first, final TruthHalfCycle second) {
-        return new TruthCycle(cycle, first, second, 100.0 * second.capacityAh() / first.capacityAh());
+        // same set current: the ratio of integer durations is exact, so a symmetric cell gives 100.0
+        final double ce = Math.abs(first.currentA()) == Math.abs(second.currentA())
+                ? 100.0 * second.durationMs() / first.durationMs()
+                : 100.0 * second.capacityAh() / first.capacityAh();
+        return new TruthCycle(cycle, first, second, ce);
     }
 
     /** The charge half-cycle (stripping in a Li/CC cell). */
