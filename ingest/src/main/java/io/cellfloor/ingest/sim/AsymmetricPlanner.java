@@ -1,12 +1,14 @@
 package io.cellfloor.ingest.sim;
 
 import io.cellfloor.domain.Direction;
+import io.cellfloor.domain.EndReason;
 import java.util.SplittableRandom;
 
 /**
- * A Li/SSE/CC cycle: plate for the areal capacity (time-limited), rest, strip until the voltage reaches the
- * high cut-off at t = CE x plated / I, rest. After a strip that reached the cut-off the collector holds no Li and
- * its open-circuit voltage stays high; a leak pulls it to 0 V, and a shorted cell never reaches the cut-off.
+ * A Li/SSE/CC cycle: plate the areal capacity (duration = capacity / current), rest, strip until the voltage
+ * reaches the high cut-off at t = CE x plated / I, rest. After a strip that reached the cut-off the collector holds
+ * no Li and its open-circuit voltage stays high; a leak pulls it to 0 V, and a shorted cell never reaches the
+ * cut-off.
  */
 final class AsymmetricPlanner extends CyclePlanner {
     /** Li plated on the collector: the open-circuit voltage of Li against Li. */
@@ -23,7 +25,7 @@ final class AsymmetricPlanner extends CyclePlanner {
         final long plateStart = nextStartMs();
         plate(cycle, current, plateMs, faults);
         final TruthHalfCycle plating = TruthHalfCycle.of(Direction.DISCHARGE, plateStart, plateMs, -current,
-                EndReason.TIME);
+                EndReason.CAPACITY);
         rest(cycle, model.restMs(), openCircuitAfter(-current), LI_ON_COLLECTOR_OCV, 10 * model.settleTauMs());
 
         final double baseCe = baselineCePct(cycle, baseline);
@@ -37,7 +39,7 @@ final class AsymmetricPlanner extends CyclePlanner {
         final long stripStart = nextStartMs();
         strip(cycle, current, stripMs, !timeLimited, leakFraction, faults);
         final TruthHalfCycle stripping = TruthHalfCycle.of(Direction.CHARGE, stripStart, stripMs, current,
-                timeLimited ? EndReason.TIME : EndReason.VOLTAGE_CUTOFF);
+                timeLimited ? EndReason.TIME : EndReason.CUTOFF);
         restAfterStrip(cycle, current, timeLimited, leak != null);
 
         if (leak != null) {

@@ -177,7 +177,8 @@ public final class CellSimulator {
     private long nextLogOffset(final long lastOffset) {
         long interval = sampling.intervalMs();
         if (sampling.jitter() > 0) {
-            interval = Math.max(1L, Math.round(interval * (1.0 + sampling.jitter() * (2.0 * noise.nextDouble() - 1.0))));
+            final double stretch = 1.0 + sampling.jitter() * (2.0 * noise.nextDouble() - 1.0);
+            interval = Math.max(1L, Math.round(interval * stretch));
         }
         final long limit = Math.min(lastOffset + interval, step.durationMs());
         if (sampling.dvTriggered() && step.fastWindows.length > 0) {

@@ -1,11 +1,11 @@
 package io.cellfloor.ingest.sim;
 
-import io.cellfloor.domain.CeDirection;
 import io.cellfloor.domain.CellKind;
 import io.cellfloor.domain.CellSpec;
 import io.cellfloor.domain.Direction;
 import io.cellfloor.ingest.ChannelInfo;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -34,26 +34,6 @@ final class FloorMix {
         this.sampling = sampling;
     }
 
-    /** The cells of the floor, cycled through by channel position (11 asymmetric, 3 symmetric, 2 full per 16). */
-    private static final Cell[] CELLS = {
-        new Cell(CellKind.ASYMMETRIC, "LPSC", "SS", 1.0, 0.2, 1.5),
-        new Cell(CellKind.ASYMMETRIC, "LPSC", "Cu", 0.5, 0.1, 1.5),
-        new Cell(CellKind.ASYMMETRIC, "LPSC", "C@Cu", 1.0, 0.2, 1.5),
-        new Cell(CellKind.ASYMMETRIC, "LPSC", "Au@Cu", 1.0, 0.2, 1.5),
-        new Cell(CellKind.SYMMETRIC, "LPSC", "Li", 1.0, 0.2, 1.5),
-        new Cell(CellKind.ASYMMETRIC, "LPS", "SS", 2.0, 0.5, 1.5),
-        new Cell(CellKind.ASYMMETRIC, "LGPS", "SS", 1.0, 0.2, 1.5),
-        new Cell(CellKind.FULL, "LPSC", "NCM811|Li-In", 2.0, 0.5, 4.2),
-        new Cell(CellKind.ASYMMETRIC, "LPS", "C@Cu", 1.0, 0.3, 1.5),
-        new Cell(CellKind.ASYMMETRIC, "Li3YCl6", "SS", 0.5, 0.1, 1.5),
-        new Cell(CellKind.SYMMETRIC, "LGPS", "Li", 0.5, 0.2, 1.5),
-        new Cell(CellKind.ASYMMETRIC, "LPSC", "SS", 0.1, 0.1, 1.5),
-        new Cell(CellKind.ASYMMETRIC, "Li3N", "SS", 0.3, 0.1, 0.5),
-        new Cell(CellKind.ASYMMETRIC, "LPSC", "SS", 0.5, 0.1, 0.1),
-        new Cell(CellKind.SYMMETRIC, "LPS", "Li", 2.0, 0.5, 1.5),
-        new Cell(CellKind.FULL, "LPSC", "NCM622|Li-In", 1.0, 0.25, 4.2),
-    };
-
     List<ChannelPlan> channels() {
         final SplittableRandom rng = new SplittableRandom(seed);
         final int n = stations * perStation;
@@ -61,16 +41,18 @@ final class FloorMix {
         final int currentChangeAt = pickHealthy(n, breakdownAt, rng, CellKind.ASYMMETRIC);
         final int gapAt = pickHealthy(n, breakdownAt, rng, null);
         final List<ChannelPlan> out = new ArrayList<>(n);
-        int story = 0;
         for (int i = 0; i < n; i++) {
             final int station = i / perStation + 1;
             final int slot = i % perStation + 1;
-            final Cell cell = CELLS[i % CELLS.length];
+            final FloorCell cell = FloorCell.MIX[i % FloorCell.MIX.length];
             final CellSpec spec = cell.spec(PRESSURES_MPA[rng.nextInt(PRESSURES_MPA.length)]);
             final SimulatorConfig.Builder config = SimulatorConfig.builder(spec).seed(rng.nextLong()).cycles(cycles)
                     .sampling(samplingFor(station, rng)).inject(cell.confounders());
-            if (contains(breakdownAt, i)) {
-                config.inject(story(cell, story++, 2 + rng.nextInt(5)));
+            final int storyIndex = indexOf(breakdownAt, i);
+            if (storyIndex >= 0) {
+                final BreakdownStory story = BreakdownStory.values()[storyIndex % BreakdownStory.values().length];
+                config.inject(story.suits(cell) ? story.injections(2 + rng.nextInt(5))
+                        : BreakdownStory.SUDDEN_HARD_SHORT.injections(2 + rng.nextInt(5)));
             }
             if (i == currentChangeAt) {
                 config.inject(new Injection.CurrentChange(Math.min(cycles, 5), 2.0));
@@ -85,26 +67,40 @@ final class FloorMix {
         return out;
     }
 
-    /** Breakdown stories go to Li/SSE/CC and Li/SSE/Li cells, spread over the floor. */
+    /**
+     * Which channel gets which breakdown story: story k goes to a random channel whose cell suits it (the paper's
+     * LPSC story to an LPSC or LPS cell on SS, the hidden one to a symmetric cell), spread over the floor.
+     */
     private int[] chooseBreakdowns(final int n, final SplittableRandom rng) {
-        final List<Integer> eligible = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (CELLS[i % CELLS.length].kind != CellKind.FULL) {
-                eligible.add(i);
+        final int[] chosen = new int[breakdowns];
+        Arrays.fill(chosen, -1);
+        for (int k = 0; k < breakdowns; k++) {
+            final BreakdownStory story = BreakdownStory.values()[k % BreakdownStory.values().length];
+            List<Integer> candidates = candidates(n, chosen, story);
+            if (candidates.isEmpty()) {
+                candidates = candidates(n, chosen, BreakdownStory.SUDDEN_HARD_SHORT);
+            }
+            if (!candidates.isEmpty()) {
+                chosen[k] = candidates.get(rng.nextInt(candidates.size()));
             }
         }
-        final int count = Math.min(breakdowns, eligible.size());
-        final int[] chosen = new int[count];
-        for (int k = 0; k < count; k++) {
-            chosen[k] = eligible.remove(rng.nextInt(eligible.size()));
-        }
         return chosen;
+    }
+
+    private static List<Integer> candidates(final int n, final int[] taken, final BreakdownStory story) {
+        final List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!contains(taken, i) && story.suits(FloorCell.MIX[i % FloorCell.MIX.length])) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     private static int pickHealthy(final int n, final int[] taken, final SplittableRandom rng, final CellKind kind) {
         for (int attempt = 0; attempt < 4 * n; attempt++) {
             final int i = rng.nextInt(n);
-            if (!contains(taken, i) && (kind == null || CELLS[i % CELLS.length].kind == kind)) {
+            if (!contains(taken, i) && (kind == null || FloorCell.MIX[i % FloorCell.MIX.length].kind == kind)) {
                 return i;
             }
         }
@@ -112,31 +108,16 @@ final class FloorMix {
     }
 
     private static boolean contains(final int[] values, final int value) {
-        for (final int v : values) {
-            if (v == value) {
-                return true;
-            }
-        }
-        return false;
+        return indexOf(values, value) >= 0;
     }
 
-    private List<Injection> story(final Cell cell, final int index, final int first) {
-        if (cell.kind == CellKind.SYMMETRIC) {
-            return Scenarios.symmetricHidden(first);
+    private static int indexOf(final int[] values, final int value) {
+        for (int k = 0; k < values.length; k++) {
+            if (values[k] == value) {
+                return k;
+            }
         }
-        final int kind = index % 4;
-        if (kind == 0) {
-            return Scenarios.paperLpscStory(first);
-        }
-        if (kind == 1) {
-            return Scenarios.overCurrent(first + 2);
-        }
-        if (kind == 2) {
-            final List<Injection> out = new ArrayList<>(Scenarios.recoverableSoftShorts(first, 3, 2));
-            out.addAll(Scenarios.suddenHardShort(first + 7, 12.0));
-            return out;
-        }
-        return Scenarios.suddenHardShort(first + 3, 5.0);
+        return -1;
     }
 
     /** Half the stations write cycler fields (indices, counters), half only time/current/voltage. */
@@ -149,51 +130,5 @@ final class FloorMix {
                 .withCyclerFields(station % 2 == 1);
         // the once-a-minute labs log on time only: a brief soft short can fall between two points
         return interval >= 60_000 ? base.timeOnly() : base;
-    }
-
-    /** A cell type of the mix. */
-    private static final class Cell {
-        final CellKind kind;
-        final String electrolyte;
-        final String collector;
-        final double currentDensity;
-        final double arealCapacity;
-        final double cutoffHigh;
-
-        Cell(final CellKind kind, final String electrolyte, final String collector, final double currentDensity,
-                final double arealCapacity, final double cutoffHigh) {
-            this.kind = kind;
-            this.electrolyte = electrolyte;
-            this.collector = collector;
-            this.currentDensity = currentDensity;
-            this.arealCapacity = arealCapacity;
-            this.cutoffHigh = cutoffHigh;
-        }
-
-        CellSpec spec(final double pressure) {
-            final boolean full = kind == CellKind.FULL;
-            final double low = full ? 3.0 : kind == CellKind.SYMMETRIC ? -1.0 : -0.5;
-            final double high = kind == CellKind.SYMMETRIC ? 1.0 : cutoffHigh;
-            return new CellSpec(kind, CellSpec.PELLET_AREA_CM2, electrolyte, collector, currentDensity,
-                    arealCapacity, low, high, pressure,
-                    full ? CeDirection.DISCHARGE_OVER_CHARGE : CeDirection.CHARGE_OVER_DISCHARGE, null);
-        }
-
-        /** Normal first cycles that look abnormal: interphase formation (LGPS, Li3YCl6), Li-Au alloying. */
-        List<Injection> confounders() {
-            if (kind != CellKind.ASYMMETRIC) {
-                return List.of();
-            }
-            switch (electrolyte + "/" + collector) {
-                case "LGPS/SS":
-                    return List.of(new Injection.FirstCycleCe(1.39));
-                case "Li3YCl6/SS":
-                    return List.of(new Injection.FirstCycleCe(20.0));
-                case "LPSC/Au@Cu":
-                    return List.of(new Injection.FirstCycleCe(100.76));
-                default:
-                    return List.of();
-            }
-        }
     }
 }

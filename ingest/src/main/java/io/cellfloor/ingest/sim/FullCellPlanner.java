@@ -1,6 +1,7 @@
 package io.cellfloor.ingest.sim;
 
 import io.cellfloor.domain.Direction;
+import io.cellfloor.domain.EndReason;
 import java.util.SplittableRandom;
 
 /**
@@ -41,7 +42,7 @@ final class FullCellPlanner extends CyclePlanner {
                 : disturbances(cycle, Direction.CHARGE, true, chargeMs, current, chargeFast, faults);
         charge(cycle, current, chargeMs, chargeTimeLimited, chargeOverlay, chargeFast);
         final TruthHalfCycle charge = TruthHalfCycle.of(Direction.CHARGE, chargeStart, chargeMs, current,
-                chargeTimeLimited ? EndReason.TIME : EndReason.VOLTAGE_CUTOFF);
+                chargeTimeLimited ? EndReason.TIME : EndReason.CUTOFF);
         final double afterCharge = openCircuitAfter(current);
         if (shorted()) {
             rest(cycle, model.restMs(), afterCharge, 0.0, SHORT_TAU_MS);
@@ -55,10 +56,11 @@ final class FullCellPlanner extends CyclePlanner {
         }
 
         final long dischargeStart = nextStartMs();
-        final long dischargeMs = shorted() ? SHORTED_DISCHARGE_MS : Math.max(1L, Math.round(baseCe / 100.0 * nominalMs));
+        final long dischargeMs = shorted() ? SHORTED_DISCHARGE_MS
+                : Math.max(1L, Math.round(baseCe / 100.0 * nominalMs));
         discharge(cycle, current, dischargeMs, faults);
         final TruthHalfCycle discharge = TruthHalfCycle.of(Direction.DISCHARGE, dischargeStart, dischargeMs, -current,
-                EndReason.VOLTAGE_CUTOFF);
+                EndReason.CUTOFF);
         final double afterDischarge = openCircuitAfter(-current);
         rest(cycle, model.restMs(), afterDischarge, shorted() ? 0.0 : afterDischarge + RELAX_AFTER_DISCHARGE_V,
                 shorted() ? SHORT_TAU_MS : model.relaxTauMs());
@@ -93,8 +95,8 @@ final class FullCellPlanner extends CyclePlanner {
         final double cutoff = spec.cutoffLowV();
         final double start = Math.max(lastV() - current * ohmicOhm(), cutoff + 0.05);
         windows(fast, dischargeMs);
-        step(cycle, Direction.DISCHARGE, dischargeMs, -current, new FullCellProfile(start, cutoff, dischargeMs, overlay),
-                fast, SimStep.ENDS_FALLING, cutoff);
+        step(cycle, Direction.DISCHARGE, dischargeMs, -current,
+                new FullCellProfile(start, cutoff, dischargeMs, overlay), fast, SimStep.ENDS_FALLING, cutoff);
     }
 
     private static void windows(final FastWindows fast, final long durationMs) {

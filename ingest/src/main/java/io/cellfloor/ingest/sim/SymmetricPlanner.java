@@ -1,6 +1,7 @@
 package io.cellfloor.ingest.sim;
 
 import io.cellfloor.domain.Direction;
+import io.cellfloor.domain.EndReason;
 import java.util.SplittableRandom;
 
 /**
@@ -43,7 +44,8 @@ final class SymmetricPlanner extends CyclePlanner {
                             halfMs, sign * REVERSAL_PEAK * polarisation, peakTau, settle, overlay),
                     fast, SimStep.ENDS_ON_TIME, 0);
         }
-        rest(cycle, model.restMs(), openCircuitAfter(current), 0.0, shorted() ? SHORT_TAU_MS : 10 * model.settleTauMs());
-        return TruthHalfCycle.of(direction, start, halfMs, current, EndReason.TIME);
+        final long relaxTau = shorted() ? SHORT_TAU_MS : 10 * model.settleTauMs();
+        rest(cycle, model.restMs(), openCircuitAfter(current), 0.0, relaxTau);
+        return TruthHalfCycle.of(direction, start, halfMs, current, EndReason.CAPACITY);
     }
 }

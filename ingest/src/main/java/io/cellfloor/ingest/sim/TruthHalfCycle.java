@@ -1,6 +1,7 @@
 package io.cellfloor.ingest.sim;
 
 import io.cellfloor.domain.Direction;
+import io.cellfloor.domain.EndReason;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,9 @@ import java.util.Objects;
  * @param endMs time of the step's last sample (epoch ms)
  * @param currentA the set current, signed (positive = charge)
  * @param capacityAh |currentA| x (endMs - startMs)
+ * @param endReason CUTOFF when the voltage reached the step's cut-off; CAPACITY for a half planned as the nominal
+ *        capacity (Li plating, Li/Li halves: duration = capacity / current, so time and capacity coincide); TIME when
+ *        a strip or charge hit its safety time limit without reaching the cut-off
  */
 public record TruthHalfCycle(
         Direction direction,

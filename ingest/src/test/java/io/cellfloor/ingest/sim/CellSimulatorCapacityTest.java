@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.cellfloor.domain.CellSpec;
 import io.cellfloor.domain.Direction;
+import io.cellfloor.domain.EndReason;
 import org.junit.jupiter.api.Test;
 
 class CellSimulatorCapacityTest {
@@ -25,7 +26,7 @@ class CellSimulatorCapacityTest {
                     .isEqualTo(spec.nominalCurrentA() * plating.durationMs() / 3_600_000.0);
             // 0.2 mAh/cm2 at 1 mA/cm2 is 12 minutes
             assertThat(plating.durationMs()).isEqualTo(720_000L);
-            assertThat(plating.endReason()).isEqualTo(EndReason.TIME);
+            assertThat(plating.endReason()).isEqualTo(EndReason.CAPACITY);
             assertThat(plating.capacityAh()).isCloseTo(spec.nominalCapacityAh(), within(1e-12));
         }
     }
@@ -95,8 +96,8 @@ class CellSimulatorCapacityTest {
         assertThat(run.truth()).allSatisfy(cycle -> {
             assertThat(cycle.first().direction()).isEqualTo(Direction.CHARGE);
             assertThat(cycle.cePct()).isBetween(99.3, 100.0);
-            assertThat(cycle.first().endReason()).isEqualTo(EndReason.VOLTAGE_CUTOFF);
-            assertThat(cycle.second().endReason()).isEqualTo(EndReason.VOLTAGE_CUTOFF);
+            assertThat(cycle.first().endReason()).isEqualTo(EndReason.CUTOFF);
+            assertThat(cycle.second().endReason()).isEqualTo(EndReason.CUTOFF);
         });
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.cellfloor.domain.Direction;
+import io.cellfloor.domain.EndReason;
 import io.cellfloor.domain.Sample;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class CellSimulatorFaultTest {
             assertThat(cycle.charge().endReason()).isEqualTo(EndReason.TIME);
             assertThat(SimFixtures.max(run.of(cycle.charge()))).isLessThan(0.05);
         }
-        assertThat(run.cycle(2).charge().endReason()).isEqualTo(EndReason.VOLTAGE_CUTOFF);
+        assertThat(run.cycle(2).charge().endReason()).isEqualTo(EndReason.CUTOFF);
     }
 
     @Test
@@ -102,7 +103,7 @@ class CellSimulatorFaultTest {
 
         assertThat(leaky.cePct()).isCloseTo(142.9, within(0.001));
         assertThat(leaky.chargeAh()).isGreaterThan(leaky.dischargeAh());
-        assertThat(leaky.charge().endReason()).isEqualTo(EndReason.VOLTAGE_CUTOFF);
+        assertThat(leaky.charge().endReason()).isEqualTo(EndReason.CUTOFF);
         assertThat(run.cycle(4).cePct()).isLessThan(70.0);
         assertThat(run.events()).singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo(EventType.LEAKAGE);

@@ -6,6 +6,7 @@ import static io.cellfloor.ingest.sim.SimFixtures.median;
 import static io.cellfloor.ingest.sim.SimFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cellfloor.domain.EndReason;
 import io.cellfloor.domain.Sample;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,12 +49,13 @@ class CellSimulatorVoltageTest {
             final List<Sample> samples = run.of(strip);
             // CE x plated / I: 0.8 x 12 min
             assertThat(strip.durationMs()).isEqualTo(576_000L);
-            assertThat(strip.endReason()).isEqualTo(EndReason.VOLTAGE_CUTOFF);
+            assertThat(strip.endReason()).isEqualTo(EndReason.CUTOFF);
             assertThat(median(run.within(strip.startMs() + 60_000, strip.startMs() + 300_000)))
                     .isBetween(0.020, 0.100);
             assertThat(last(samples).timeMs()).isEqualTo(strip.endMs());
             assertThat(last(samples).voltageV()).isGreaterThanOrEqualTo(1.5);
-            assertThat(samples.subList(0, samples.size() - 1)).allSatisfy(s -> assertThat(s.voltageV()).isLessThan(1.5));
+            assertThat(samples.subList(0, samples.size() - 1))
+                    .allSatisfy(s -> assertThat(s.voltageV()).isLessThan(1.5));
             assertThat(cycle.cePct()).isEqualTo(80.0);
         }
     }
