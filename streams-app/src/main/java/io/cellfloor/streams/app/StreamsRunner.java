@@ -23,6 +23,7 @@ public final class StreamsRunner implements AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics metrics;
     private final CountDownLatch running = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Throwable failure;
 
     public StreamsRunner(final Topology topology, final Properties props, final MeterRegistry registry) {
@@ -40,6 +41,9 @@ public final class StreamsRunner implements AutoCloseable {
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();
             }
+            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                stopped.countDown();
+            }
         });
     }
 
@@ -51,6 +55,11 @@ public final class StreamsRunner implements AutoCloseable {
     /** Waits until the app first reaches RUNNING; false on timeout. */
     public boolean awaitRunning(final Duration timeout) throws InterruptedException {
         return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits until the app has stopped for good (closed, or failed). */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
     }
 
     public KafkaStreams.State state() {

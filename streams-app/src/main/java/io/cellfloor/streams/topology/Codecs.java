@@ -4,6 +4,9 @@ import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.CycleSummary;
 import io.cellfloor.avro.DeadLetter;
 import io.cellfloor.avro.SampleBatch;
+import io.cellfloor.schema.registry.SchemaRegistryClient;
+import io.cellfloor.schema.serde.CellfloorSerdes;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -16,4 +19,13 @@ public record Codecs(
         Deserializer<CellTest> cellTests,
         Serializer<CycleSummary> cycles,
         Serializer<DeadLetter> deadLetters) {
+
+    /** Confluent wire-format codecs over {@code client}; {@code config} takes the registry client's settings. */
+    public static Codecs registry(final SchemaRegistryClient client, final Map<String, ?> config) {
+        return new Codecs(
+                CellfloorSerdes.value(SampleBatch.class, client, config).deserializer(),
+                CellfloorSerdes.value(CellTest.class, client, config).deserializer(),
+                CellfloorSerdes.value(CycleSummary.class, client, config).serializer(),
+                CellfloorSerdes.value(DeadLetter.class, client, config).serializer());
+    }
 }

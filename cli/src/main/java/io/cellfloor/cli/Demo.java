@@ -1,0 +1,160 @@
+package io.cellfloor.cli;
+
+import io.cellfloor.avro.CellTest;
+import io.cellfloor.avro.CycleSummary;
+import io.cellfloor.avro.SampleBatch;
+import io.cellfloor.embedded.EmbeddedKafkaCluster;
+import io.cellfloor.embedded.RegistryProcess;
+import io.cellfloor.ingest.agent.AgentSettings;
+import io.cellfloor.ingest.agent.StationAgent;
+import io.cellfloor.ingest.sim.FloorPlan;
+import io.cellfloor.ingest.sim.Pacing;
+import io.cellfloor.ingest.sim.SimulatedFloor;
+import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
+import io.cellfloor.schema.registry.RegistryConfig;
+import io.cellfloor.schema.registry.SchemaRegistryClient;
+import io.cellfloor.schema.serde.CellfloorSerdes;
+import io.cellfloor.streams.app.StreamsRunner;
+import io.cellfloor.streams.app.TopicPlan;
+import io.cellfloor.streams.config.StreamsAppConfig;
+import io.cellfloor.streams.topology.CellfloorTopology;
+import io.cellfloor.streams.topology.Codecs;
+import io.cellfloor.streams.topology.TopologyMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * {@code cellfloor demo}: a whole floor on one machine. A real KRaft broker in this JVM, the schema registry as
+ * a child process, a simulated floor published by a station agent, and the streams app, with a progress line and
+ * every cycle printed as it closes. Ctrl-C (or {@code --seconds}) stops everything in reverse order.
+ */
+final class Demo {
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+    private Demo() {
+    }
+
+    static int run(final DemoSettings s) throws Exception {
+        final AtomicBoolean stop = new AtomicBoolean();
+        final CountDownLatch stopped = new CountDownLatch(1);
+        final Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                stopped.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "cellfloor-demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return runUntilStopped(s, stop, System.out);
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    static int runUntilStopped(final DemoSettings s, final AtomicBoolean stop, final PrintStream out)
+            throws Exception {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(s.seconds());
+        deleteRecursively(s.stateDir());
+        Files.createDirectories(s.stateDir());
+        out.printf("cellfloor demo: %d channels, speed-up %.0fx, state in %s%n", s.channels(), s.speedUp(),
+                s.stateDir().toAbsolutePath());
+        final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.singleNode(s.stateDir().resolve("kafka")).start();
+             RegistryProcess registry = RegistryProcess.start(s.stateDir());
+             MetricsServer metricsServer = MetricsServer.start("127.0.0.1", s.metricsPort(), meters)) {
+            kafka.createTopics(TopicPlan.topics(s.partitions(), 1).toArray(NewTopic[]::new));
+            out.printf("broker %s | schema registry %s | metrics http://127.0.0.1:%d/metrics%n",
+                    kafka.bootstrapServers(), registry.url(), metricsServer.port());
+            final Map<String, String> registrySettings = Map.of(RegistryConfig.URL, registry.url());
+            final SchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings));
+            final Codecs codecs = Codecs.registry(client, registrySettings);
+            final StreamsAppConfig config = StreamsAppConfig.parse(Map.of(
+                    "bootstrap.servers", kafka.bootstrapServers(),
+                    StreamsAppConfig.REGISTRY_URL, registry.url(),
+                    "application.id", "cellfloor-demo",
+                    "state.dir", s.stateDir().resolve("streams").toString()));
+            final TopologyMetrics topologyMetrics = new TopologyMetrics(meters);
+            final SimulatedFloor floor = new SimulatedFloor(floorPlan(s),
+                    Pacing.paced(System::currentTimeMillis, System.currentTimeMillis(), s.speedUp()));
+            try (StreamsRunner streams = new StreamsRunner(
+                    CellfloorTopology.build(codecs, config.rules(), topologyMetrics), config.streamsProperties(), meters);
+                 CyclePrinter printer = new CyclePrinter(kafka.bootstrapServers(),
+                         CellfloorSerdes.value(CycleSummary.class, client, registrySettings).deserializer(),
+                         floor.channels(), out);
+                 KafkaProducer<String, byte[]> producer = producer(kafka.bootstrapServers())) {
+                streams.start();
+                printer.start();
+                final StationAgent agent = new StationAgent(floor, producer,
+                        CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
+                        CellfloorSerdes.value(CellTest.class, client, registrySettings).serializer(),
+                        AgentSettings.DEFAULTS, meters, System::currentTimeMillis);
+                agent.publishCellTests();
+                final Thread agentThread = new Thread(() -> {
+                    try {
+                        agent.run(() -> !stop.get());
+                    } catch (IOException e) {
+                        throw new IllegalStateException("the simulated floor failed", e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "station-agent");
+                agentThread.start();
+                new Progress(s.channels(), meters, topologyMetrics, out).runUntil(() -> stop.get()
+                        || (s.seconds() > 0 && System.nanoTime() >= deadline) || streams.failure() != null,
+                        PROGRESS_EVERY);
+                stop.set(true);
+                agentThread.join(Duration.ofSeconds(10).toMillis());
+                out.println("cellfloor demo: stopping");
+                if (streams.failure() != null) {
+                    out.println("cellfloor demo: the streams app failed: " + streams.failure());
+                    return 1;
+                }
+            }
+        }
+        out.println("cellfloor demo: stopped; state kept in " + s.stateDir().toAbsolutePath());
+        return 0;
+    }
+
+    private static FloorPlan floorPlan(final DemoSettings s) {
+        final int perStation = Math.min(16, s.channels());
+        final int stations = (s.channels() + perStation - 1) / perStation;
+        return FloorPlan.builder().stations(stations).channelsPerStation(perStation).cycles(s.cycles()).build();
+    }
+
+    private static KafkaProducer<String, byte[]> producer(final String bootstrap) {
+        final Map<String, Object> props = new HashMap<>(StationAgent.producerDefaults());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "cellfloor-demo-agent");
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static void deleteRecursively(final Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (final Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.cellfloor.cli;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** {@code cellfloor <command> [options]}: the entry point behind the {@code ./cellfloor} launcher. */
+public final class Main {
+    private static final String USAGE = """
+            usage: ./cellfloor <command> [options]
+
+            commands:
+              demo      embedded broker + schema registry + simulated floor + streams app, live output
+                          --channels N (64)  --speed-up X (600)  --cycles N (30)  --seconds S (0: until Ctrl-C)
+                          --state-dir DIR (state/demo)  --metrics-port P (9464; 0 picks a free port)
+              streams   run the streams app against your Kafka and schema registry
+                          --config FILE (properties; KAFKA_*, SCHEMA_REGISTRY_URL, CELLFLOOR_* env override)
+                          --metrics-port P (9464)
+            """;
+
+    private Main() {
+    }
+
+    public static void main(final String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            System.out.print(USAGE);
+            return;
+        }
+        final Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
+        final int status = switch (args[0].toLowerCase(Locale.ROOT)) {
+            case "demo" -> Demo.run(DemoSettings.from(options));
+            case "streams" -> StreamsCommand.run(options);
+            default -> {
+                System.err.println("unknown command '" + args[0] + "'\n" + USAGE);
+                yield 2;
+            }
+        };
+        System.exit(status);
+    }
+}

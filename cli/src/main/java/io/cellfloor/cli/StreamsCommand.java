@@ -1,0 +1,75 @@
+package io.cellfloor.cli;
+
+import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
+import io.cellfloor.schema.registry.RegistryConfig;
+import io.cellfloor.streams.app.StreamsRunner;
+import io.cellfloor.streams.config.StreamsAppConfig;
+import io.cellfloor.streams.topology.CellfloorTopology;
+import io.cellfloor.streams.topology.Codecs;
+import io.cellfloor.streams.topology.TopologyMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code cellfloor streams --config FILE}: the streams app against an existing Kafka and Confluent-compatible
+ * registry. Settings come from the file, then the environment ({@code KAFKA_*}, {@code SCHEMA_REGISTRY_URL},
+ * {@code CELLFLOOR_*}) overrides them.
+ */
+final class StreamsCommand {
+    private StreamsCommand() {
+    }
+
+    static int run(final Options options) throws Exception {
+        final Map<String, String> settings = new HashMap<>();
+        final String file = options.text("config", null);
+        if (file != null) {
+            settings.putAll(load(Path.of(file)));
+        }
+        settings.putAll(StreamsAppConfig.fromEnvironment(System.getenv()));
+        final StreamsAppConfig config = StreamsAppConfig.parse(settings);
+        final Map<String, String> registrySettings = new HashMap<>(config.registry());
+        registrySettings.put(RegistryConfig.URL, config.registryUrl());
+        final Codecs codecs = Codecs.registry(new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings)),
+                registrySettings);
+        final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        final CountDownLatch done = new CountDownLatch(1);
+        try (MetricsServer metrics = MetricsServer.start("0.0.0.0", options.integer("metrics-port", 9464), meters);
+             StreamsRunner streams = new StreamsRunner(CellfloorTopology.build(codecs, config.rules(),
+                     new TopologyMetrics(meters)), config.streamsProperties(), meters)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(done::countDown, "cellfloor-streams-shutdown"));
+            final Thread watcher = new Thread(() -> {
+                try {
+                    streams.awaitStopped();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                done.countDown();
+            }, "cellfloor-streams-watcher");
+            watcher.setDaemon(true);
+            watcher.start();
+            streams.start();
+            System.err.printf("cellfloor streams: %s on %s, metrics on :%d/metrics%n", config.applicationId(),
+                    config.bootstrapServers(), metrics.port());
+            done.await();
+            return streams.failure() == null ? 0 : 1;
+        }
+    }
+
+    private static Map<String, String> load(final Path file) throws IOException {
+        final Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        }
+        final Map<String, String> out = new HashMap<>();
+        p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
+        return out;
+    }
+}

@@ -1,0 +1,256 @@
+package io.cellfloor.streams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.cellfloor.avro.CellTest;
+import io.cellfloor.avro.CycleSummary;
+import io.cellfloor.avro.DeadLetter;
+import io.cellfloor.avro.EndReason;
+import io.cellfloor.avro.SampleBatch;
+import io.cellfloor.domain.CeDirection;
+import io.cellfloor.domain.CellKind;
+import io.cellfloor.domain.CellSpec;
+import io.cellfloor.domain.CycleRules;
+import io.cellfloor.domain.CycleState;
+import io.cellfloor.schema.AvroMapping;
+import io.cellfloor.schema.Topics;
+import io.cellfloor.schema.registry.InMemorySchemaRegistryClient;
+import io.cellfloor.schema.serde.CellfloorSerdes;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CellfloorTopologyTest {
+    static final CellSpec LI_LPSC_SS = new CellSpec(CellKind.ASYMMETRIC, CellSpec.PELLET_AREA_CM2, "LPSC", "SS",
+            1.0, 0.5, -1.0, 1.5, 50, CeDirection.CHARGE_OVER_DISCHARGE, null);
+    static final CellSpec NMC_GRAPHITE = new CellSpec(CellKind.FULL, 1.0, "liquid", "NMC", 2.0, 2.0,
+            3.0, 4.2, 0, CeDirection.DISCHARGE_OVER_CHARGE, null);
+    static final Map<String, String> REGISTRY = Map.of("schema.registry.url", "http://in-memory");
+
+    private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, SampleBatch> samples;
+    private TestInputTopic<String, byte[]> rawSamples;
+    private TestInputTopic<String, CellTest> cellTests;
+    private TestOutputTopic<String, CycleSummary> cycles;
+    private TestOutputTopic<String, DeadLetter> deadLetters;
+    private TopologyMetrics metrics;
+
+    @BeforeEach
+    void start() {
+        metrics = new TopologyMetrics(meters);
+        final Codecs codecs = Codecs.registry(registry, REGISTRY);
+        final Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "cellfloor-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(CellfloorTopology.build(codecs, CycleRules.DEFAULTS, metrics), props);
+        final var strings = Serdes.String();
+        samples = driver.createInputTopic(Topics.SAMPLES, strings.serializer(),
+                CellfloorSerdes.value(SampleBatch.class, registry, REGISTRY).serializer());
+        rawSamples = driver.createInputTopic(Topics.SAMPLES, strings.serializer(), Serdes.ByteArray().serializer());
+        cellTests = driver.createInputTopic(Topics.CELL_TESTS, strings.serializer(),
+                CellfloorSerdes.value(CellTest.class, registry, REGISTRY).serializer());
+        cycles = driver.createOutputTopic(Topics.CYCLES, strings.deserializer(),
+                CellfloorSerdes.value(CycleSummary.class, registry, REGISTRY).deserializer());
+        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER, strings.deserializer(),
+                CellfloorSerdes.value(DeadLetter.class, registry, REGISTRY).deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void shouldTurnAsymmetricCellSamplesIntoCycleSummary() {
+        register("ch-1", LI_LPSC_SS);
+        final double i = LI_LPSC_SS.nominalCurrentA();
+        final Batches b = new Batches("ch-1");
+        b.step(-i, -0.03, 1800).step(0, 0.0, 60).step(i, 0.03, 1160).point(i, 1.5).step(0, 1.45, 60);
+        b.send(samples, 4);
+
+        final CycleSummary c = cycles.readValue();
+        assertThat(c.getChannelId()).isEqualTo("ch-1");
+        assertThat(c.getCycleNumber()).isEqualTo(1);
+        assertThat(c.getCellTestKnown()).isTrue();
+        assertThat(c.getDischarge().getCapacityMAh()).isCloseTo(i * 1800 / 3.6, within(1e-9));
+        assertThat(c.getDischarge().getCapacityMAhCm2()).isCloseTo(0.5, within(1e-9));
+        assertThat(c.getDischarge().getEndReason()).isEqualTo(EndReason.CAPACITY);
+        assertThat(c.getCharge().getCapacityMAh()).isCloseTo(i * 1170 / 3.6, within(1e-9));
+        assertThat(c.getCharge().getEndReason()).isEqualTo(EndReason.CUTOFF);
+        assertThat(c.getCePercent()).isCloseTo(65.0, within(1e-9));
+        assertThat(c.getComplete()).isTrue();
+        assertThat(cycles.isEmpty()).isTrue();
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(metrics.samplesIn()).isEqualTo(b.count());
+    }
+
+    @Test
+    void shouldTakeFullCellCeAsDischargeOverCharge() {
+        register("ch-2", NMC_GRAPHITE);
+        final double i = NMC_GRAPHITE.nominalCurrentA();
+        final Batches b = new Batches("ch-2");
+        b.step(i, 3.9, 3600).point(i, 4.2).step(0, 4.1, 600).step(-i, 3.7, 3540).point(-i, 3.0).step(0, 3.2, 600);
+        b.send(samples, 3);
+
+        final CycleSummary c = cycles.readValue();
+        assertThat(c.getCeDirection()).isEqualTo(io.cellfloor.avro.CeDirection.DISCHARGE_OVER_CHARGE);
+        assertThat(c.getCePercent()).isCloseTo(3550.0 / 3610.0 * 100, within(1e-9));
+        assertThat(c.getCharge().getEndReason()).isEqualTo(EndReason.CUTOFF);
+        assertThat(c.getDischarge().getEndReason()).isEqualTo(EndReason.CUTOFF);
+    }
+
+    @Test
+    void shouldDeadLetterCorruptRecordAndKeepProcessing() {
+        register("ch-1", LI_LPSC_SS);
+        rawSamples.pipeInput("ch-1", new byte[] {0, 0, 0, 0, 42, 1, 2, 3});
+        rawSamples.pipeInput("ch-1", "not avro at all".getBytes());
+        final double i = LI_LPSC_SS.nominalCurrentA();
+        new Batches("ch-1").step(-i, -0.03, 1800).step(0, 0, 60).step(i, 0.03, 600).step(0, 1.2, 60)
+                .send(samples, 2);
+
+        final List<DeadLetter> letters = deadLetters.readValuesToList();
+        assertThat(letters).hasSize(2).allSatisfy(d -> {
+            assertThat(d.getReason()).startsWith("unreadable sample batch");
+            assertThat(d.getSourceTopic()).isEqualTo(Topics.SAMPLES);
+            assertThat(d.getRejectedSamples()).isEqualTo(-1);
+        });
+        assertThat(letters.get(1).getPayload().array()).isEqualTo("not avro at all".getBytes());
+        assertThat(cycles.readValue().getCePercent()).isCloseTo(600.0 / 1800 * 100, within(1e-9));
+        assertThat(meters.counter("cellfloor.streams.records.unreadable").count()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldDeadLetterDuplicateBatchInsteadOfCountingItTwice() {
+        register("ch-1", LI_LPSC_SS);
+        final double i = LI_LPSC_SS.nominalCurrentA();
+        final Batches b = new Batches("ch-1").step(-i, -0.03, 1800).step(0, 0, 60).step(i, 0.03, 900).step(0, 1, 60);
+        final List<SampleBatch> batches = b.batches(3);
+        samples.pipeInput("ch-1", batches.get(0));
+        samples.pipeInput("ch-1", batches.get(1));
+        samples.pipeInput("ch-1", batches.get(1));
+        samples.pipeInput("ch-1", batches.get(2));
+
+        assertThat(deadLetters.readValue().getReason()).startsWith("duplicate batch: sequence 1");
+        assertThat(cycles.readValue().getCePercent()).isCloseTo(50.0, within(1e-9));
+        assertThat(meters.counter("cellfloor.streams.samples.rejected").count())
+                .isEqualTo(batches.get(1).getTimestampMs().size());
+    }
+
+    @Test
+    void shouldDeadLetterNanSamplesAndProcessTheRestOfTheBatch() {
+        register("ch-1", LI_LPSC_SS);
+        final double i = LI_LPSC_SS.nominalCurrentA();
+        final Batches b = new Batches("ch-1").step(-i, -0.03, 1800).step(0, 0, 60).step(i, 0.03, 900).step(0, 1, 60);
+        final SampleBatch batch = b.batches(1).get(0);
+        batch.getVoltageV().set(5, Double.NaN);
+        samples.pipeInput("ch-1", batch);
+
+        final DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.getRejectedSamples()).isEqualTo(1);
+        assertThat(letter.getReason()).contains("sample 5").contains("non-finite");
+        assertThat(cycles.readValue().getCePercent()).isCloseTo(50.0, within(1e-9));
+        assertThat(meters.counter("cellfloor.streams.samples.accepted").count()
+                + meters.counter("cellfloor.streams.samples.rejected").count()).isEqualTo(b.count());
+    }
+
+    @Test
+    void shouldReportOpenCycleAsIncompleteAtEndOfTestAndKeepState() {
+        register("ch-1", LI_LPSC_SS);
+        final double i = LI_LPSC_SS.nominalCurrentA();
+        final List<SampleBatch> batches = new Batches("ch-1").step(-i, -0.03, 1800).step(0, 0, 60)
+                .step(i, 0.03, 300).batches(2);
+        batches.get(1).setEndOfTest(true);
+        batches.forEach(x -> samples.pipeInput("ch-1", x));
+
+        final CycleSummary c = cycles.readValue();
+        assertThat(c.getComplete()).isFalse();
+        assertThat(c.getCharge().getEndReason()).isEqualTo(EndReason.INCOMPLETE);
+        final KeyValueStore<String, byte[]> store = driver.getKeyValueStore(CellfloorTopology.CYCLE_STATE_STORE);
+        final CycleState state = CycleState.decode(store.get("ch-1"));
+        assertThat(state.lastSequence()).isEqualTo(1);
+        assertThat(state.cyclesEmitted()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldUseDefaultsAndSaySoWhenNoCellTestIsRegistered() {
+        new Batches("ch-9").step(0.002, 3.9, 3600).step(0, 4.1, 600).step(-0.002, 3.7, 3420).step(0, 3.2, 600)
+                .send(samples, 2);
+
+        final CycleSummary c = cycles.readValue();
+        assertThat(c.getCellTestKnown()).isFalse();
+        assertThat(c.getCePercent()).isCloseTo(95.0, within(1e-9));
+        assertThat(c.getCharge().getCapacityMAhCm2()).isNaN();
+    }
+
+    private void register(final String channel, final CellSpec cell) {
+        cellTests.pipeInput(channel, AvroMapping.cellTest("st-1", channel, "test-1", cell));
+    }
+
+    /** A channel's trace: constant steps sampled every 10 s including both ends, cut into numbered batches. */
+    private static final class Batches {
+        private final String channel;
+        private final List<Long> t = new ArrayList<>();
+        private final List<Double> current = new ArrayList<>();
+        private final List<Double> voltage = new ArrayList<>();
+        private long now = 1_700_000_000_000L;
+
+        Batches(final String channel) {
+            this.channel = channel;
+        }
+
+        Batches step(final double currentA, final double voltageV, final int seconds) {
+            for (int s = 0; s <= seconds; s += 10) {
+                point(currentA, voltageV);
+            }
+            return this;
+        }
+
+        /** One sample; the next comes 10 s later. */
+        Batches point(final double currentA, final double voltageV) {
+            t.add(now);
+            current.add(currentA);
+            voltage.add(voltageV);
+            now += 10_000;
+            return this;
+        }
+
+        int count() {
+            return t.size();
+        }
+
+        List<SampleBatch> batches(final int n) {
+            final List<SampleBatch> out = new ArrayList<>();
+            final int size = (t.size() + n - 1) / n;
+            for (int k = 0; k < n; k++) {
+                final int from = k * size;
+                final int to = Math.min(t.size(), from + size);
+                out.add(SampleBatch.newBuilder().setStationId("st-1").setChannelId(channel).setTestId("test-1")
+                        .setSequence(k)
+                        .setTimestampMs(new ArrayList<>(t.subList(from, to)))
+                        .setCurrentA(new ArrayList<>(current.subList(from, to)))
+                        .setVoltageV(new ArrayList<>(voltage.subList(from, to)))
+                        .build());
+            }
+            return out;
+        }
+
+        Batches send(final TestInputTopic<String, SampleBatch> topic, final int n) {
+            batches(n).forEach(b -> topic.pipeInput(channel, b, b.getTimestampMs().get(0)));
+            return this;
+        }
+    }
+}
