@@ -18,11 +18,6 @@ abstract class CyclePlanner {
     /** Steps are separated by 1 ms so that every step has its own first and last sample at distinct times. */
     static final long STEP_GAP_MS = 1L;
     static final long SHORT_TAU_MS = 1_000L;
-    private static final long SOFT_SHORT_ON_MS = 1_500L;
-    private static final long SOFT_SHORT_OFF_MS = 4_000L;
-    private static final long FLUCTUATION_ON_MS = 300L;
-    private static final long FLUCTUATION_OFF_MS = 800L;
-    private static final long HARD_SHORT_ON_MS = 500L;
 
     protected final SimulatorConfig config;
     protected final CellSpec spec;
@@ -170,58 +165,20 @@ abstract class CyclePlanner {
     }
 
     /**
-     * Soft shorts, fluctuations, a hard-short onset (in the cycle's first half) and logging gaps of one half-cycle,
-     * as a voltage overlay plus their events and gap windows.
+     * Soft shorts, fluctuations, a hard-short onset (in the cycle's first half) and logging gaps of the half-cycle
+     * about to be added: returns its voltage overlay and keeps its events and gap windows.
      */
     protected final Excursions disturbances(final int cycle, final Direction half, final boolean firstHalf,
             final long durationMs, final double currentA, final FastWindows fast, final SplittableRandom faults) {
-        final long startMs = nextStartMs;
-        final Excursions.Builder overlay = new Excursions.Builder();
-        for (final Injection.SoftShort s : injections.softShorts(cycle, half)) {
-            final long onset = Math.round(s.atFraction() * durationMs);
-            final long end = Math.min(durationMs, onset + s.durationMs());
-            overlay.add(onset, end, s.depth(), 0.0, SOFT_SHORT_ON_MS, SOFT_SHORT_OFF_MS, s.recovers(), fast);
-            final long eventEnd = s.recovers() ? Math.min(durationMs, end + 5 * SOFT_SHORT_OFF_MS) : durationMs;
-            events.add(new InjectedEvent(EventType.SOFT_SHORT, cycle, half, startMs + onset,
-                    startMs + Math.max(onset, eventEnd), s.recovers(), s.depth()));
-        }
-        for (final Injection.Fluctuation f : injections.fluctuations(cycle, half)) {
-            fluctuation(cycle, half, f, startMs, durationMs, overlay, fast, faults);
-        }
-        final Injection.HardShort hard = injections.first(cycle, Injection.HardShort.class);
-        if (firstHalf && hard != null && !shorted) {
-            final long onset = Math.round(hard.atFraction() * durationMs);
-            overlay.add(onset, durationMs, 1.0, currentA * hard.resistanceOhm(), HARD_SHORT_ON_MS, HARD_SHORT_ON_MS,
-                    false, fast);
-            shortOnset = new InjectedEvent(EventType.HARD_SHORT, cycle, half, startMs + onset, startMs + onset,
-                    false, hard.resistanceOhm());
+        final HalfCycleDisturbances d = HalfCycleDisturbances.of(injections, cycle, half, firstHalf && !shorted,
+                nextStartMs, durationMs, currentA, fast, faults);
+        events.addAll(d.events);
+        gaps.addAll(d.gaps);
+        if (d.hardShortOnset != null) {
+            shortOnset = d.hardShortOnset;
             shorted = true;
         }
-        for (final Injection.LoggingGap g : injections.gaps(cycle, half)) {
-            final long from = startMs + Math.round(g.atFraction() * durationMs);
-            gaps.add(new long[] {from, from + g.durationMs()});
-            events.add(new InjectedEvent(EventType.LOGGING_GAP, cycle, half, from, from + g.durationMs(), true,
-                    g.durationMs()));
-        }
-        return overlay.build();
-    }
-
-    private void fluctuation(final int cycle, final Direction half, final Injection.Fluctuation f, final long startMs,
-            final long durationMs, final Excursions.Builder overlay, final FastWindows fast,
-            final SplittableRandom faults) {
-        final long maxLength = Math.max(500L, Math.min(20_000L, durationMs / (4L * f.count())));
-        long first = Long.MAX_VALUE;
-        long last = 0;
-        for (int k = 0; k < f.count(); k++) {
-            final long onset = (long) (durationMs * (0.05 + 0.85 * faults.nextDouble()));
-            final long length = Math.min(maxLength, 2_000L + (long) (faults.nextDouble() * 18_000L));
-            final double depth = f.depth() * (0.3 + 0.7 * faults.nextDouble());
-            overlay.add(onset, onset + length, depth, 0.0, FLUCTUATION_ON_MS, FLUCTUATION_OFF_MS, true, fast);
-            first = Math.min(first, onset);
-            last = Math.max(last, onset + length + 5 * FLUCTUATION_OFF_MS);
-        }
-        events.add(new InjectedEvent(EventType.FLUCTUATION, cycle, half, startMs + first,
-                startMs + Math.max(first, Math.min(durationMs, last)), true, f.count()));
+        return d.overlay;
     }
 
     /** Confounder events that belong to the cycle as a whole. */

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import io.cellfloor.domain.CellKind;
 import io.cellfloor.domain.Sample;
 import io.cellfloor.ingest.ChannelInfo;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +85,20 @@ class SimulatedFloorTest {
         assertThat(atStart).isEqualTo(floor.channels().size()); // only each channel's first point, at sim start
         assertThat(emitted[0]).isGreaterThan(1_000L);
         assertThat(ahead).isEmpty();
+    }
+
+    @Test
+    void shouldStartSimulatedTimeAtTheInjectedClockAndStandStillWhileItDoes() {
+        final Clock frozen = Clock.fixed(Instant.parse("2025-03-01T08:00:00Z"), ZoneOffset.UTC);
+        final SimulatedFloor floor = new SimulatedFloor(smallFloor(), Pacing.paced(frozen, 600.0));
+        final RecordingSink sink = new RecordingSink();
+
+        floor.poll(sink);
+        floor.poll(sink);
+
+        assertThat(sink.samples).isEqualTo(floor.channels().size());
+        assertThat(sink.lastSample.values())
+                .allSatisfy(s -> assertThat(s.timeMs()).isEqualTo(frozen.millis()));
     }
 
     @Test
