@@ -1,0 +1,55 @@
+package io.cellfloor.embedded;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates topics through the Admin API, tolerating ones that exist: the demo's data directory keeps its topics
+ * from one run to the next, and it declares them on every run.
+ */
+final class TopicCreation {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private TopicCreation() {
+    }
+
+    static void createMissing(final String bootstrapServers, final Collection<NewTopic> topics) {
+        final Map<String, Object> adminConfig = Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+        try (Admin admin = Admin.create(adminConfig)) {
+            final Map<String, KafkaFuture<Void>> results = admin.createTopics(topics).values();
+            for (final Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
+                awaitCreated(result.getKey(), result.getValue());
+            }
+        }
+    }
+
+    private static void awaitCreated(final String topic, final KafkaFuture<Void> creation) {
+        try {
+            creation.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (final ExecutionException e) {
+            if (e.getCause() instanceof TopicExistsException) {
+                return;
+            }
+            throw new IllegalStateException("Could not create topic " + topic + ": " + e.getCause().getMessage()
+                + " (is the replication factor above the number of running brokers?)", e.getCause());
+        } catch (final TimeoutException e) {
+            throw new IllegalStateException("Topic " + topic + " was not created within " + TIMEOUT
+                + "; are the brokers running?", e);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topic " + topic, e);
+        }
+    }
+}
