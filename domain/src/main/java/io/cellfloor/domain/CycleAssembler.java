@@ -11,6 +11,9 @@ import java.util.function.Consumer;
  * create an assembler per batch over the restored state, feed it, then store the state. Validate each sample
  * with {@link #check} before {@link #accept}: accept assumes finite values in time order.
  *
+ * <p>A logging gap (consecutive samples further apart than {@link CycleRules#maxGapMs()}) inside a half-cycle,
+ * or at its start or end, is counted on that half-cycle and never integrated across.
+ *
  * <p>A change of the cycler's step index in the same direction (constant current to constant voltage, say)
  * continues the half-cycle; only a rest or a reversal ends it.
  */
@@ -60,12 +63,25 @@ public final class CycleAssembler {
     public void accept(final long timeMs, final double currentA, final double voltageV, final int cycleIndex,
                        final Direction stepType) {
         final Direction direction = stepType != null ? stepType : Direction.of(currentA, deadBandA);
+        final long sinceLast = s.lastTimeMs == CycleState.NO_TIME ? 0 : timeMs - s.lastTimeMs;
+        final boolean gap = sinceLast > rules.maxGapMs();
         if (s.openDirection != null && direction != s.openDirection) {
+            if (gap) {
+                // the half-cycle may have gone on unseen: its true end is somewhere in the gap
+                addGap(sinceLast);
+            }
             closeOpenHalf(false);
         }
         if (direction != Direction.REST) {
             if (s.openDirection == null) {
                 open(direction, timeMs, cycleIndex);
+                if (gap) {
+                    // likewise its true start
+                    addGap(sinceLast);
+                }
+            } else if (gap) {
+                addGap(sinceLast);
+                s.openSamples++;
             } else {
                 integrate(timeMs, currentA);
             }
@@ -96,14 +112,13 @@ public final class CycleAssembler {
     }
 
     private void integrate(final long timeMs, final double currentA) {
-        final long dt = timeMs - s.lastTimeMs;
-        if (dt > rules.maxGapMs()) {
-            s.openGaps++;
-            s.openGapMs += dt;
-        } else {
-            s.openAs += 0.5 * (Math.abs(s.lastCurrentA) + Math.abs(currentA)) * dt / 1000.0;
-        }
+        s.openAs += 0.5 * (Math.abs(s.lastCurrentA) + Math.abs(currentA)) * (timeMs - s.lastTimeMs) / 1000.0;
         s.openSamples++;
+    }
+
+    private void addGap(final long ms) {
+        s.openGaps++;
+        s.openGapMs += ms;
     }
 
     private void closeOpenHalf(final boolean dataEnded) {

@@ -113,6 +113,25 @@ class CycleAssemblerTest {
     }
 
     @Test
+    void shouldFlagGapThatHidesTheEndOfOneHalfAndTheStartOfTheNext() {
+        final double i = LI_LPSC_SS.nominalCurrentA();
+        final CycleAssembler a = assembler(LI_LPSC_SS);
+        for (long t = 0; t <= 1_000_000; t += 100_000) {
+            a.accept(t, -i, -0.03, Sample.NO_INDEX, null);
+        }
+        a.accept(1_600_000, i, 0.03, Sample.NO_INDEX, null);
+        a.accept(1_700_000, i, 0.03, Sample.NO_INDEX, null);
+        a.accept(1_710_000, 0, 1.4, Sample.NO_INDEX, null);
+
+        final Cycle c = cycles.get(0);
+        assertThat(c.discharge().gapCount()).isEqualTo(1);
+        assertThat(c.charge().gapCount()).isEqualTo(1);
+        assertThat(c.discharge().capacityAh()).isCloseTo(i * 1000 / 3600, within(1e-12));
+        assertThat(c.charge().capacityAh()).isCloseTo(i * 100 / 3600, within(1e-12));
+        assertThat(c.hasGap()).isTrue();
+    }
+
+    @Test
     void shouldReportCycleLeftOpenAtEndOfDataAsIncomplete() {
         final double i = LI_LPSC_SS.nominalCurrentA();
         final CycleAssembler a = assembler(LI_LPSC_SS);
