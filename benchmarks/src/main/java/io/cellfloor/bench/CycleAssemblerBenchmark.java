@@ -39,7 +39,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class CycleAssemblerBenchmark {
-    static final int SAMPLES = 200_000;
+    static final int SAMPLES = 100_000;
     static final int BATCH = 500;
 
     private long[] t;

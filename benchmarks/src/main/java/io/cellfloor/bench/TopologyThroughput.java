@@ -1,0 +1,116 @@
+package io.cellfloor.bench;
+
+import io.cellfloor.avro.CellTest;
+import io.cellfloor.avro.SampleBatch;
+import io.cellfloor.embedded.EmbeddedKafkaCluster;
+import io.cellfloor.embedded.RegistryProcess;
+import io.cellfloor.ingest.agent.AgentSettings;
+import io.cellfloor.ingest.agent.StationAgent;
+import io.cellfloor.ingest.sim.FloorPlan;
+import io.cellfloor.ingest.sim.Pacing;
+import io.cellfloor.ingest.sim.SimulatedFloor;
+import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
+import io.cellfloor.schema.registry.RegistryConfig;
+import io.cellfloor.schema.registry.SchemaRegistryClient;
+import io.cellfloor.schema.serde.CellfloorSerdes;
+import io.cellfloor.streams.app.StreamsRunner;
+import io.cellfloor.streams.app.TopicPlan;
+import io.cellfloor.streams.config.StreamsAppConfig;
+import io.cellfloor.streams.topology.CellfloorTopology;
+import io.cellfloor.streams.topology.Codecs;
+import io.cellfloor.streams.topology.TopologyMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * End-to-end throughput of the topology on the embedded broker, with exactly-once and the real registry:
+ * publishes a simulated floor first (timed on its own), then starts the streams app on the full topic and times
+ * how long it takes to process every sample.
+ *
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar io.cellfloor.bench.TopologyThroughput
+ * [channels=64] [cycles=20] [batch=500] [partitions=4] [threads=2]}
+ */
+public final class TopologyThroughput {
+    private TopologyThroughput() {
+    }
+
+    public static void main(final String[] args) throws Exception {
+        final int channels = arg(args, 0, 64);
+        final int cycles = arg(args, 1, 20);
+        final int batch = arg(args, 2, 500);
+        final int partitions = arg(args, 3, 4);
+        final int threads = arg(args, 4, 2);
+        final Path dir = Files.createTempDirectory("cellfloor-throughput");
+        try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.singleNode(dir.resolve("kafka")).start();
+             RegistryProcess registry = RegistryProcess.start(dir)) {
+            kafka.createTopics(TopicPlan.topics(partitions, 1).toArray(NewTopic[]::new));
+            final Map<String, String> registrySettings = Map.of(RegistryConfig.URL, registry.url());
+            final SchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings));
+            final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+            final int perStation = Math.min(16, channels);
+            final SimulatedFloor floor = new SimulatedFloor(FloorPlan.builder().stations(channels / perStation)
+                    .channelsPerStation(perStation).cycles(cycles).build(), Pacing.runToCompletion(1_767_225_600_000L));
+            final long publishStart = System.nanoTime();
+            try (KafkaProducer<String, byte[]> producer = producer(kafka.bootstrapServers())) {
+                final StationAgent agent = new StationAgent(floor, producer,
+                        CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
+                        CellfloorSerdes.value(CellTest.class, client, registrySettings).serializer(),
+                        new AgentSettings(batch, Long.MAX_VALUE), meters, System::currentTimeMillis);
+                agent.publishCellTests();
+                agent.run(() -> true);
+            }
+            final double publishSeconds = (System.nanoTime() - publishStart) / 1e9;
+            final double samples = meters.counter("cellfloor.agent.samples.published").count();
+            System.out.printf("published %,.0f samples of %d channels in batches of up to %d: %.1f s, %,.0f samples/s"
+                    + " (simulator + agent + producer, one thread)%n", samples, channels, batch, publishSeconds,
+                    samples / publishSeconds);
+
+            final StreamsAppConfig config = StreamsAppConfig.parse(Map.of(
+                    "bootstrap.servers", kafka.bootstrapServers(),
+                    StreamsAppConfig.REGISTRY_URL, registry.url(),
+                    "application.id", "cellfloor-throughput",
+                    "num.stream.threads", Integer.toString(threads),
+                    "state.dir", dir.resolve("streams").toString()));
+            final TopologyMetrics metrics = new TopologyMetrics(meters);
+            try (StreamsRunner streams = new StreamsRunner(CellfloorTopology.build(
+                    Codecs.registry(client, registrySettings), config.rules(), metrics), config.streamsProperties(),
+                    meters)) {
+                streams.start();
+                long first = 0;
+                while (metrics.samplesIn() < samples) {
+                    if (first == 0 && metrics.samplesIn() > 0) {
+                        first = System.nanoTime();
+                    }
+                    if (streams.failure() != null) {
+                        throw new IllegalStateException("streams failed", streams.failure());
+                    }
+                    Thread.sleep(1);
+                }
+                final double seconds = (System.nanoTime() - first) / 1e9;
+                System.out.printf("processed %,.0f samples (%,.0f cycles, %,.0f dead letters) with exactly-once, "
+                        + "%d partitions, %d stream threads: %.2f s, %,.0f samples/s%n", metrics.samplesIn(),
+                        metrics.cyclesClosed(), metrics.deadLetters(), partitions, threads, seconds,
+                        metrics.samplesIn() / seconds);
+            }
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> producer(final String bootstrap) {
+        final Map<String, Object> props = new HashMap<>(StationAgent.producerDefaults());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static int arg(final String[] args, final int index, final int fallback) {
+        return args.length > index ? Integer.parseInt(args[index]) : fallback;
+    }
+}
