@@ -13,13 +13,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side of {@link HttpSchemaRegistryClient}: Confluent content types, authentication, retries with backoff
- * on connection errors and 5xx/429 (never on other 4xx, which retrying cannot fix), and errors that carry the URL,
- * the status and the registry's message.
+ * on connection errors and 5xx/429 (never on other 4xx or TLS failures, which retrying cannot fix), and errors that
+ * carry the URL, the status and the registry's message.
  */
 final class RegistryHttp {
 
@@ -97,6 +98,11 @@ final class RegistryHttp {
                 throw error;
             }
             return new Attempt(null, "HTTP " + status);
+        } catch (final SSLException e) {
+            // a certificate the truststore does not trust stays untrusted: retrying only delays the message
+            throw new SchemaRegistryException("TLS with the schema registry failed: could not " + action + " with "
+                + method + " " + uri + ": " + e + ". Check " + RegistryConfig.TRUSTSTORE_LOCATION + " and "
+                + RegistryConfig.TRUSTSTORE_TYPE + ", or the certificate's host names", e);
         } catch (final IOException e) {
             if (lastAttempt) {
                 throw new SchemaRegistryException("Schema registry unreachable: could not " + action + " with "

@@ -6,6 +6,7 @@ import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
@@ -62,7 +63,7 @@ public final class ConfluentAvroDeserializer<T extends IndexedRecord> implements
 
     /** Reads into {@code type}, resolving every writer schema to {@code type}'s own schema. */
     public ConfluentAvroDeserializer(final SchemaRegistryClient client, final Class<T> type) {
-        this(client, type, SpecificData.get().getSchema(type));
+        this(client, Objects.requireNonNull(type, "type"), SpecificData.get().getSchema(type));
         this.specificReader = true;
     }
 
@@ -112,6 +113,9 @@ public final class ConfluentAvroDeserializer<T extends IndexedRecord> implements
             throw new SerializationException("Could not read a record of schema id " + schemaId + " on topic '"
                 + topic + "' (" + data.length + " bytes): the Avro payload does not match its writer schema"
                 + " or cannot be resolved to the reader schema: " + e, e);
+        } catch (final SecurityException e) {
+            throw new SerializationException("Avro refused to load a class while reading schema id " + schemaId
+                + " on topic '" + topic + "': " + e.getMessage(), e);
         }
     }
 
@@ -160,13 +164,29 @@ public final class ConfluentAvroDeserializer<T extends IndexedRecord> implements
     }
 
     private DatumReader<T> specificReaderByName(final String topic, final int schemaId, final Schema writer) {
-        final Class<?> type = SpecificData.get().getClass(writer);
-        if (type == null || !SpecificRecord.class.isAssignableFrom(type)) {
+        final Class<?> type = generatedClass(writer.getFullName());
+        if (type == null) {
             throw new SerializationException("No generated class " + writer.getFullName() + " on the classpath for "
                 + "schema id " + schemaId + " on topic '" + topic + "'; set " + SPECIFIC_AVRO_READER
                 + "=false to read GenericRecords");
         }
         return new SpecificDatumReader<>(writer, SpecificData.get().getSchema(type), SpecificData.getForClass(type));
+    }
+
+    /**
+     * The generated record class named by a writer schema, loaded without initializing it and accepted only if it
+     * is a SpecificRecord: a schema from the registry must not make us run arbitrary classes. (Avro's own lookup,
+     * {@code SpecificData.getClass}, refuses our classes unless they are listed in its global trust settings.)
+     */
+    private static Class<?> generatedClass(final String name) {
+        final ClassLoader context = Thread.currentThread().getContextClassLoader();
+        final ClassLoader loader = context != null ? context : ConfluentAvroDeserializer.class.getClassLoader();
+        try {
+            final Class<?> type = Class.forName(name, false, loader);
+            return SpecificRecord.class.isAssignableFrom(type) ? type : null;
+        } catch (final ClassNotFoundException e) {
+            return null;
+        }
     }
 
     /** The reader for the id seen last: most topics carry one writer schema at a time. */
