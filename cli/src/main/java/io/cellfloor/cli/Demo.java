@@ -20,6 +20,7 @@ import io.cellfloor.streams.config.StreamsAppConfig;
 import io.cellfloor.streams.topology.CellfloorTopology;
 import io.cellfloor.streams.topology.Codecs;
 import io.cellfloor.streams.topology.TopologyMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -100,7 +101,9 @@ final class Demo {
                  CyclePrinter printer = new CyclePrinter(kafka.bootstrapServers(),
                          CellfloorSerdes.value(CycleSummary.class, client, registrySettings).deserializer(),
                          floor.channels(), out);
-                 KafkaProducer<String, byte[]> producer = producer(kafka.bootstrapServers())) {
+                 KafkaProducer<String, byte[]> producer = producer(kafka.bootstrapServers());
+                 KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer)) {
+                producerMetrics.bindTo(meters);
                 streams.start();
                 printer.start();
                 final StationAgent agent = new StationAgent(floor, producer,

@@ -15,6 +15,9 @@ public final class Main {
               streams   run the streams app against your Kafka and schema registry
                           --config FILE (properties; KAFKA_*, SCHEMA_REGISTRY_URL, CELLFLOOR_* env override)
                           --metrics-port P (9464)
+              agent     a station agent publishing a simulated floor to your Kafka and schema registry
+                          --config FILE (as for streams)  --channels N (64)  --speed-up X (1)  --cycles N (30)
+                          --metrics-port P (9465)
             """;
 
     private Main() {
@@ -29,6 +32,7 @@ public final class Main {
         final int status = switch (args[0].toLowerCase(Locale.ROOT)) {
             case "demo" -> Demo.run(DemoSettings.from(options));
             case "streams" -> StreamsCommand.run(options);
+            case "agent" -> AgentCommand.run(options);
             default -> {
                 System.err.println("unknown command '" + args[0] + "'\n" + USAGE);
                 yield 2;

@@ -9,13 +9,8 @@ import io.cellfloor.streams.topology.Codecs;
 import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -28,13 +23,7 @@ final class StreamsCommand {
     }
 
     static int run(final Options options) throws Exception {
-        final Map<String, String> settings = new HashMap<>();
-        final String file = options.text("config", null);
-        if (file != null) {
-            settings.putAll(load(Path.of(file)));
-        }
-        settings.putAll(StreamsAppConfig.fromEnvironment(System.getenv()));
-        final StreamsAppConfig config = StreamsAppConfig.parse(settings);
+        final StreamsAppConfig config = StreamsAppConfig.parse(Settings.load(options));
         final Map<String, String> registrySettings = new HashMap<>(config.registry());
         registrySettings.put(RegistryConfig.URL, config.registryUrl());
         final Codecs codecs = Codecs.registry(new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings)),
@@ -61,15 +50,5 @@ final class StreamsCommand {
             done.await();
             return streams.failure() == null ? 0 : 1;
         }
-    }
-
-    private static Map<String, String> load(final Path file) throws IOException {
-        final Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file)) {
-            p.load(r);
-        }
-        final Map<String, String> out = new HashMap<>();
-        p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
-        return out;
     }
 }
