@@ -1,5 +1,7 @@
 package io.cellfloor.domain;
 
+import java.util.List;
+
 /**
  * A closed cycle of one channel: its two half-cycles (either may be missing when the data starts or ends
  * mid-cycle) and the Coulombic efficiency per {@link CeDirection}.
@@ -7,6 +9,10 @@ package io.cellfloor.domain;
  * @param cyclerCycleIndex the instrument's cycle index at the start, or {@link Sample#NO_INDEX}
  * @param cePercent numerator over denominator x 100, or NaN when a half is missing or the denominator is zero
  * @param cellKnown false when no cell spec was registered and the direction was inferred from the data
+ * @param features  what the cycle's voltage trace says about the cell
+ * @param events    soft-breakdown signatures found in this cycle
+ * @param stage     the cell's stage after this cycle
+ * @param stageChange the move to {@code stage} made at this cycle, or null when the stage did not change
  */
 public record Cycle(
         int cycleNumber,
@@ -16,7 +22,15 @@ public record Cycle(
         HalfCycle discharge,
         double cePercent,
         boolean complete,
-        boolean cellKnown) {
+        boolean cellKnown,
+        CycleFeatures features,
+        List<BreakdownEvent> events,
+        CellStage stage,
+        StageChange stageChange) {
+
+    public Cycle {
+        events = List.copyOf(events);
+    }
 
     public long startMs() {
         return Math.min(startOf(charge), startOf(discharge));

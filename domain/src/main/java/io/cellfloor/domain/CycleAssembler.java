@@ -1,5 +1,6 @@
 package io.cellfloor.domain;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -174,7 +175,7 @@ public final class CycleAssembler {
                 && first.endReason() != EndReason.INCOMPLETE && second.endReason() != EndReason.INCOMPLETE;
         s.cyclesEmitted++;
         out.accept(new Cycle(s.cyclesEmitted, any.cyclerCycleIndex(), ce, charge, discharge,
-                ce(first, second), complete, cell != null));
+                ce(first, second), complete, cell != null, CycleFeatures.NONE, List.of(), CellStage.STABLE, null));
     }
 
     private static HalfCycle inDirection(final Direction direction, final HalfCycle a, final HalfCycle b) {
