@@ -15,9 +15,9 @@ import io.cellfloor.streams.config.StreamsAppConfig;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -45,9 +45,8 @@ final class AgentCommand {
                 / perStation).channelsPerStation(perStation).cycles(options.integer("cycles", 30)).build(),
                 Pacing.paced(System::currentTimeMillis, System.currentTimeMillis(), options.number("speed-up", 1)));
         final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        final AtomicBoolean stop = new AtomicBoolean();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.set(true), "cellfloor-agent-shutdown"));
-        try (MetricsServer metrics = MetricsServer.start("0.0.0.0", options.integer("metrics-port", 9465), meters);
+        try (ShutdownSignal shutdown = new ShutdownSignal("cellfloor-agent", Duration.ofSeconds(30));
+             MetricsServer metrics = MetricsServer.start("0.0.0.0", options.integer("metrics-port", 9465), meters);
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
                      new ByteArraySerializer());
              KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer)) {
@@ -59,7 +58,7 @@ final class AgentCommand {
             System.err.printf("cellfloor agent: %d simulated channels to %s, metrics on :%d/metrics%n",
                     floor.channels().size(), connection.bootstrapServers(), metrics.port());
             agent.publishCellTests();
-            agent.run(() -> !stop.get());
+            agent.run(() -> !shutdown.requested());
         }
         return 0;
     }

@@ -31,9 +31,9 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -53,25 +53,12 @@ final class Demo {
     }
 
     static int run(final DemoSettings s) throws Exception {
-        final AtomicBoolean stop = new AtomicBoolean();
-        final CountDownLatch stopped = new CountDownLatch(1);
-        final Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                stopped.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "cellfloor-demo-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return runUntilStopped(s, stop, System.out);
-        } finally {
-            stopped.countDown();
+        try (ShutdownSignal shutdown = new ShutdownSignal("cellfloor-demo", Duration.ofSeconds(60))) {
+            return runUntilStopped(s, shutdown::requested, System.out);
         }
     }
 
-    static int runUntilStopped(final DemoSettings s, final AtomicBoolean stop, final PrintStream out)
+    static int runUntilStopped(final DemoSettings s, final BooleanSupplier stopRequested, final PrintStream out)
             throws Exception {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(s.seconds());
         deleteRecursively(s.stateDir());
@@ -111,6 +98,7 @@ final class Demo {
                         CellfloorSerdes.value(CellTest.class, client, registrySettings).serializer(),
                         AgentSettings.DEFAULTS, meters, System::currentTimeMillis);
                 agent.publishCellTests();
+                final AtomicBoolean stop = new AtomicBoolean();
                 final Thread agentThread = new Thread(() -> {
                     try {
                         agent.run(() -> !stop.get());
@@ -121,7 +109,7 @@ final class Demo {
                     }
                 }, "station-agent");
                 agentThread.start();
-                new Progress(s.channels(), meters, topologyMetrics, out).runUntil(() -> stop.get()
+                new Progress(s.channels(), meters, topologyMetrics, out).runUntil(() -> stopRequested.getAsBoolean()
                         || (s.seconds() > 0 && System.nanoTime() >= deadline) || streams.failure() != null,
                         PROGRESS_EVERY);
                 stop.set(true);

@@ -9,9 +9,9 @@ import io.cellfloor.streams.topology.Codecs;
 import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code cellfloor streams --config FILE}: the streams app against an existing Kafka and Confluent-compatible
@@ -29,25 +29,25 @@ final class StreamsCommand {
         final Codecs codecs = Codecs.registry(new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings)),
                 registrySettings);
         final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        final CountDownLatch done = new CountDownLatch(1);
-        try (MetricsServer metrics = MetricsServer.start("0.0.0.0", options.integer("metrics-port", 9464), meters);
+        try (ShutdownSignal shutdown = new ShutdownSignal("cellfloor-streams", Duration.ofSeconds(60));
+             MetricsServer metrics = MetricsServer.start("0.0.0.0", options.integer("metrics-port", 9464), meters);
              StreamsRunner streams = new StreamsRunner(CellfloorTopology.build(codecs, config.rules(),
                      new TopologyMetrics(meters)), config.streamsProperties(), meters)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(done::countDown, "cellfloor-streams-shutdown"));
             final Thread watcher = new Thread(() -> {
                 try {
                     streams.awaitStopped();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                done.countDown();
+                shutdown.request();
             }, "cellfloor-streams-watcher");
             watcher.setDaemon(true);
             watcher.start();
             streams.start();
             System.err.printf("cellfloor streams: %s on %s, metrics on :%d/metrics%n", config.applicationId(),
                     config.bootstrapServers(), metrics.port());
-            done.await();
+            shutdown.await();
+            streams.close();
             return streams.failure() == null ? 0 : 1;
         }
     }

@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class DemoTest {
             "--channels", "8", "--speed-up", "3000", "--cycles", "5", "--seconds", "20",
             "--state-dir", dir.resolve("demo").toString(), "--metrics-port", "0"}));
 
-        final int status = Demo.runUntilStopped(settings, new AtomicBoolean(), new PrintStream(bytes, true,
+        final int status = Demo.runUntilStopped(settings, () -> false, new PrintStream(bytes, true,
                 StandardCharsets.UTF_8));
 
         final List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
