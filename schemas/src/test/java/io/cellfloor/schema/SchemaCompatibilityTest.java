@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
+import io.cellfloor.avro.Alert;
+import io.cellfloor.avro.BreakdownEvent;
 import io.cellfloor.avro.CellTest;
+import io.cellfloor.avro.ChannelStatus;
 import io.cellfloor.avro.CycleSummary;
 import io.cellfloor.avro.DeadLetter;
 import io.cellfloor.avro.SampleBatch;
+import io.cellfloor.avro.StageChange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +36,8 @@ class SchemaCompatibilityTest {
 
     static Stream<Schema> topLevelSchemas() {
         return Stream.of(SampleBatch.getClassSchema(), CellTest.getClassSchema(), CycleSummary.getClassSchema(),
-            DeadLetter.getClassSchema());
+            DeadLetter.getClassSchema(), BreakdownEvent.getClassSchema(), StageChange.getClassSchema(),
+            ChannelStatus.getClassSchema(), Alert.getClassSchema());
     }
 
     @ParameterizedTest(name = "{index}: {0}")

@@ -20,6 +20,10 @@ public final class TopicPlan {
                 new NewTopic(Topics.SAMPLES, partitions, rf),
                 new NewTopic(Topics.CELL_TESTS, partitions, rf).configs(Map.of("cleanup.policy", "compact")),
                 new NewTopic(Topics.CYCLES, partitions, rf),
+                new NewTopic(Topics.BREAKDOWN_EVENTS, partitions, rf),
+                new NewTopic(Topics.STAGE_CHANGES, partitions, rf),
+                new NewTopic(Topics.CHANNEL_STATUS, partitions, rf).configs(Map.of("cleanup.policy", "compact")),
+                new NewTopic(Topics.ALERTS, partitions, rf),
                 new NewTopic(Topics.DEAD_LETTER, 1, rf));
     }
 }
