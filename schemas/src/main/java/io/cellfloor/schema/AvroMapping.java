@@ -4,17 +4,28 @@ import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.CycleSummary;
 import io.cellfloor.avro.HalfCycleSummary;
 import io.cellfloor.domain.AverageCeProtocol;
+import io.cellfloor.domain.BreakdownEvent;
+import io.cellfloor.domain.CellStage;
 import io.cellfloor.domain.CeDirection;
 import io.cellfloor.domain.CellKind;
 import io.cellfloor.domain.CellSpec;
 import io.cellfloor.domain.Cycle;
+import io.cellfloor.domain.CycleFeatures;
 import io.cellfloor.domain.Direction;
 import io.cellfloor.domain.EndReason;
 import io.cellfloor.domain.HalfCycle;
 import io.cellfloor.domain.Sample;
+import io.cellfloor.domain.StageChange;
+import io.cellfloor.schema.serde.TrustedAvroClasses;
+import java.util.TreeMap;
 
 /** Converts between the Avro contracts and the domain's plain types; the domain never sees Avro. */
 public final class AvroMapping {
+    static {
+        // copying a generated record (newBuilder(other)) looks classes up by name, which Avro 1.12 guards
+        TrustedAvroClasses.install();
+    }
+
     private AvroMapping() {
     }
 
@@ -73,7 +84,46 @@ public final class AvroMapping {
                 .setHasGap(c.hasGap())
                 .setCellTestKnown(c.cellKnown())
                 .setSampleCount(c.sampleCount())
+                .setFeatures(features(c.features()))
+                .setEvents(c.events().stream().map(e -> event(stationId, channelId, testId, e)).toList())
+                .setStage(stage(c.stage()))
+                .setStageChange(c.stageChange() == null ? null
+                        : stageChange(stationId, channelId, testId, c.endMs(), c.stageChange()))
                 .build();
+    }
+
+    public static io.cellfloor.avro.BreakdownEvent event(final String stationId, final String channelId,
+                                                         final String testId, final BreakdownEvent e) {
+        return io.cellfloor.avro.BreakdownEvent.newBuilder()
+                .setStationId(stationId).setChannelId(channelId).setTestId(testId)
+                .setCycleNumber(e.cycleNumber())
+                .setHalfCycle(e.halfCycle() == null ? null : io.cellfloor.avro.StepType.valueOf(e.halfCycle().name()))
+                .setType(io.cellfloor.avro.BreakdownType.valueOf(e.type().name()))
+                .setStartMs(e.startMs()).setEndMs(e.endMs())
+                .setSeverity(e.severity()).setRecovered(e.recovered())
+                .setEvidence(new TreeMap<>(e.evidence()))
+                .build();
+    }
+
+    public static io.cellfloor.avro.StageChange stageChange(final String stationId, final String channelId,
+                                                            final String testId, final long atMs,
+                                                            final StageChange change) {
+        return io.cellfloor.avro.StageChange.newBuilder()
+                .setStationId(stationId).setChannelId(channelId).setTestId(testId)
+                .setCycleNumber(change.cycleNumber()).setAtMs(atMs)
+                .setFrom(stage(change.from())).setTo(stage(change.to()))
+                .setReason(change.reason())
+                .build();
+    }
+
+    public static io.cellfloor.avro.CellStage stage(final CellStage stage) {
+        return io.cellfloor.avro.CellStage.valueOf(stage.name());
+    }
+
+    private static io.cellfloor.avro.CycleFeatures features(final CycleFeatures f) {
+        return new io.cellfloor.avro.CycleFeatures(f.nucleationOverpotentialV(), f.platingOverpotentialV(),
+                f.strippingOverpotentialV(), f.dcResistanceOhm(), f.platingNoiseRatio(), f.strippingNoiseRatio(),
+                f.minAbsVoltageUnderCurrentV(), f.loggingIntervalS(), f.maxVoltageStepV());
     }
 
     private static HalfCycleSummary half(final HalfCycle h, final double areaCm2) {

@@ -12,7 +12,7 @@ import org.apache.avro.util.ClassSecurityValidator.ClassSecurityPredicate;
  * classes (records, enums, fixed) are exactly what a specific reader is meant to load, so they are trusted in
  * addition to whatever was trusted before; arbitrary classes named in a schema still are not.
  */
-final class TrustedAvroClasses {
+public final class TrustedAvroClasses {
     private static final ClassSecurityPredicate GENERATED = type -> SpecificRecord.class.isAssignableFrom(type)
             || SpecificFixed.class.isAssignableFrom(type)
             || (type.isEnum() && GenericEnumSymbol.class.isAssignableFrom(type));
@@ -22,7 +22,7 @@ final class TrustedAvroClasses {
     private TrustedAvroClasses() {
     }
 
-    static synchronized void install() {
+    public static synchronized void install() {
         if (!installed) {
             ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
                     GENERATED));

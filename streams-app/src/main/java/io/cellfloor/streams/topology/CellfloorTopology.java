@@ -8,7 +8,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Builds the cellfloor topology: samples and cell tests (co-partitioned by channel id) into one
- * {@code cycle-assembler} processor with two persistent stores, out to the cycles and dead-letter topics.
+ * {@code cycle-assembler} processor with three persistent stores (cycle state, cell test, channel status), out
+ * to the cycles, breakdown-events, stage-changes, channel-status, alerts and dead-letter topics.
  * Tests build this same topology; nothing here starts anything.
  */
 public final class CellfloorTopology {
@@ -19,6 +20,11 @@ public final class CellfloorTopology {
     public static final String CELL_TEST_STORE = "channel-cell-test";
     public static final String CYCLES_SINK = "cycles-sink";
     public static final String DEAD_LETTER_SINK = "dead-letter-sink";
+    public static final String EVENTS_SINK = "breakdown-events-sink";
+    public static final String STAGE_CHANGES_SINK = "stage-changes-sink";
+    public static final String STATUS_SINK = "channel-status-sink";
+    public static final String ALERTS_SINK = "alerts-sink";
+    public static final String CHANNEL_STATUS_STORE = "channel-status";
 
     private CellfloorTopology() {
     }
@@ -35,7 +41,15 @@ public final class CellfloorTopology {
                 Stores.persistentKeyValueStore(CYCLE_STATE_STORE), strings, bytes), CYCLE_ASSEMBLER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CELL_TEST_STORE), strings, bytes), CYCLE_ASSEMBLER);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CHANNEL_STATUS_STORE), strings, codecs.status()), CYCLE_ASSEMBLER);
         topology.addSink(CYCLES_SINK, Topics.CYCLES, strings.serializer(), codecs.cycles(), CYCLE_ASSEMBLER);
+        topology.addSink(EVENTS_SINK, Topics.BREAKDOWN_EVENTS, strings.serializer(), codecs.events(), CYCLE_ASSEMBLER);
+        topology.addSink(STAGE_CHANGES_SINK, Topics.STAGE_CHANGES, strings.serializer(), codecs.stageChanges(),
+                CYCLE_ASSEMBLER);
+        topology.addSink(STATUS_SINK, Topics.CHANNEL_STATUS, strings.serializer(), codecs.status().serializer(),
+                CYCLE_ASSEMBLER);
+        topology.addSink(ALERTS_SINK, Topics.ALERTS, strings.serializer(), codecs.alerts(), CYCLE_ASSEMBLER);
         topology.addSink(DEAD_LETTER_SINK, Topics.DEAD_LETTER, strings.serializer(), codecs.deadLetters(),
                 CYCLE_ASSEMBLER);
         return topology;

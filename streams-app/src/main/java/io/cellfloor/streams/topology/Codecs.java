@@ -1,13 +1,18 @@
 package io.cellfloor.streams.topology;
 
+import io.cellfloor.avro.Alert;
+import io.cellfloor.avro.BreakdownEvent;
 import io.cellfloor.avro.CellTest;
+import io.cellfloor.avro.ChannelStatus;
 import io.cellfloor.avro.CycleSummary;
 import io.cellfloor.avro.DeadLetter;
 import io.cellfloor.avro.SampleBatch;
+import io.cellfloor.avro.StageChange;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -18,7 +23,11 @@ public record Codecs(
         Deserializer<SampleBatch> samples,
         Deserializer<CellTest> cellTests,
         Serializer<CycleSummary> cycles,
-        Serializer<DeadLetter> deadLetters) {
+        Serializer<DeadLetter> deadLetters,
+        Serializer<BreakdownEvent> events,
+        Serializer<StageChange> stageChanges,
+        Serde<ChannelStatus> status,
+        Serializer<Alert> alerts) {
 
     /** Confluent wire-format codecs over {@code client}; {@code config} takes the registry client's settings. */
     public static Codecs registry(final SchemaRegistryClient client, final Map<String, ?> config) {
@@ -26,6 +35,10 @@ public record Codecs(
                 CellfloorSerdes.value(SampleBatch.class, client, config).deserializer(),
                 CellfloorSerdes.value(CellTest.class, client, config).deserializer(),
                 CellfloorSerdes.value(CycleSummary.class, client, config).serializer(),
-                CellfloorSerdes.value(DeadLetter.class, client, config).serializer());
+                CellfloorSerdes.value(DeadLetter.class, client, config).serializer(),
+                CellfloorSerdes.value(BreakdownEvent.class, client, config).serializer(),
+                CellfloorSerdes.value(StageChange.class, client, config).serializer(),
+                CellfloorSerdes.value(ChannelStatus.class, client, config),
+                CellfloorSerdes.value(Alert.class, client, config).serializer());
     }
 }

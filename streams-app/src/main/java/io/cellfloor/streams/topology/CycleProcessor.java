@@ -1,9 +1,12 @@
 package io.cellfloor.streams.topology;
 
+import io.cellfloor.avro.Alert;
 import io.cellfloor.avro.CellTest;
+import io.cellfloor.avro.ChannelStatus;
 import io.cellfloor.avro.DeadLetter;
 import io.cellfloor.avro.SampleBatch;
 import io.cellfloor.avro.StepType;
+import io.cellfloor.domain.BreakdownEvent;
 import io.cellfloor.domain.CellSpec;
 import io.cellfloor.domain.Cycle;
 import io.cellfloor.domain.CycleAssembler;
@@ -37,6 +40,7 @@ final class CycleProcessor implements Processor<String, byte[], String, Object> 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, byte[]> states;
     private KeyValueStore<String, byte[]> cellTests;
+    private KeyValueStore<String, ChannelStatus> statuses;
 
     CycleProcessor(final Codecs codecs, final CycleRules rules, final TopologyMetrics metrics) {
         this.codecs = codecs;
@@ -49,6 +53,7 @@ final class CycleProcessor implements Processor<String, byte[], String, Object> 
         this.context = context;
         this.states = context.getStateStore(CellfloorTopology.CYCLE_STATE_STORE);
         this.cellTests = context.getStateStore(CellfloorTopology.CELL_TEST_STORE);
+        this.statuses = context.getStateStore(CellfloorTopology.CHANNEL_STATUS_STORE);
     }
 
     @Override
@@ -207,12 +212,36 @@ final class CycleProcessor implements Processor<String, byte[], String, Object> 
 
     private void forwardCycles(final Record<String, byte[]> record, final String station, final String channel,
                                final String testId, final CellSpec cell, final List<Cycle> cycles) {
+        if (cycles.isEmpty()) {
+            return;
+        }
         final double area = cell == null ? Double.NaN : cell.areaCm2();
+        ChannelStatus status = statuses.get(channel);
         for (final Cycle c : cycles) {
             metrics.cyclesClosed.increment();
-            context.forward(new Record<String, Object>(channel, AvroMapping.summary(station, channel, testId, area, c),
-                    c.endMs(), record.headers()), CellfloorTopology.CYCLES_SINK);
+            forward(record, channel, AvroMapping.summary(station, channel, testId, area, c), c.endMs(),
+                    CellfloorTopology.CYCLES_SINK);
+            for (final BreakdownEvent e : c.events()) {
+                metrics.breakdownEvents.increment();
+                forward(record, channel, AvroMapping.event(station, channel, testId, e), e.startMs(),
+                        CellfloorTopology.EVENTS_SINK);
+            }
+            if (c.stageChange() != null) {
+                metrics.stageChanges.increment();
+                forward(record, channel, AvroMapping.stageChange(station, channel, testId, c.endMs(), c.stageChange()),
+                        c.endMs(), CellfloorTopology.STAGE_CHANGES_SINK);
+                final Alert alert = AlertFactory.alert(station, channel, testId, cell, c, c.stageChange());
+                forward(record, alert.getDedupKey(), alert, c.endMs(), CellfloorTopology.ALERTS_SINK);
+            }
+            status = ChannelStatusUpdate.apply(status, station, channel, testId, cell, c);
         }
+        statuses.put(channel, status);
+        forward(record, channel, status, status.getUpdatedMs(), CellfloorTopology.STATUS_SINK);
+    }
+
+    private void forward(final Record<String, byte[]> cause, final String key, final Object value, final long timestamp,
+                         final String sink) {
+        context.forward(new Record<>(key, value, timestamp, cause.headers()), sink);
     }
 
     private void deadLetter(final Record<String, byte[]> record, final String channel, final String reason,
@@ -229,7 +258,6 @@ final class CycleProcessor implements Processor<String, byte[], String, Object> 
                 .setRejectedSamples(rejectedSamples)
                 .setPayload(ByteBuffer.wrap(record.value() == null ? new byte[0] : record.value()))
                 .build();
-        context.forward(new Record<String, Object>(record.key(), letter, record.timestamp(), record.headers()),
-                CellfloorTopology.DEAD_LETTER_SINK);
+        forward(record, record.key(), letter, record.timestamp(), CellfloorTopology.DEAD_LETTER_SINK);
     }
 }

@@ -17,6 +17,8 @@ public final class TopologyMetrics {
     final Counter deadLetters;
     final Counter cyclesClosed;
     final Counter cellTests;
+    final Counter breakdownEvents;
+    final Counter stageChanges;
 
     public TopologyMetrics(final MeterRegistry registry) {
         batchesIn = registry.counter("cellfloor.streams.batches.in");
@@ -27,6 +29,8 @@ public final class TopologyMetrics {
         deadLetters = registry.counter("cellfloor.streams.dead.letters");
         cyclesClosed = registry.counter("cellfloor.streams.cycles.closed");
         cellTests = registry.counter("cellfloor.streams.cell.tests");
+        breakdownEvents = registry.counter("cellfloor.streams.breakdown.events");
+        stageChanges = registry.counter("cellfloor.streams.stage.changes");
     }
 
     public double cyclesClosed() {

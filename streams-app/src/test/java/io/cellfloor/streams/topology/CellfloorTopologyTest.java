@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.cellfloor.avro.CellTest;
+import io.cellfloor.avro.ChannelStatus;
 import io.cellfloor.avro.CycleSummary;
 import io.cellfloor.avro.DeadLetter;
 import io.cellfloor.avro.EndReason;
@@ -47,6 +48,7 @@ class CellfloorTopologyTest {
     private TestInputTopic<String, CellTest> cellTests;
     private TestOutputTopic<String, CycleSummary> cycles;
     private TestOutputTopic<String, DeadLetter> deadLetters;
+    private TestOutputTopic<String, ChannelStatus> statuses;
     private TopologyMetrics metrics;
 
     @BeforeEach
@@ -67,6 +69,8 @@ class CellfloorTopologyTest {
                 CellfloorSerdes.value(CycleSummary.class, registry, REGISTRY).deserializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER, strings.deserializer(),
                 CellfloorSerdes.value(DeadLetter.class, registry, REGISTRY).deserializer());
+        statuses = driver.createOutputTopic(Topics.CHANNEL_STATUS, strings.deserializer(),
+                CellfloorSerdes.value(ChannelStatus.class, registry, REGISTRY).deserializer());
     }
 
     @AfterEach
@@ -96,6 +100,13 @@ class CellfloorTopologyTest {
         assertThat(cycles.isEmpty()).isTrue();
         assertThat(deadLetters.isEmpty()).isTrue();
         assertThat(metrics.samplesIn()).isEqualTo(b.count());
+        final ChannelStatus status = statuses.readValue();
+        assertThat(status.getLastCycle()).isEqualTo(1);
+        assertThat(status.getInitialCePercent()).isCloseTo(65.0, within(1e-9));
+        assertThat(status.getCohort()).isEqualTo("LPSC | SS | 1 mA/cm2 | 0.5 mAh/cm2 | 1.5 V | 50 MPa");
+        final KeyValueStore<String, ChannelStatus> store = driver.getKeyValueStore(
+                CellfloorTopology.CHANNEL_STATUS_STORE);
+        assertThat(store.get("ch-1")).isEqualTo(status);
     }
 
     @Test
