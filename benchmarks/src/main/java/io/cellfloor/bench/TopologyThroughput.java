@@ -82,7 +82,7 @@ public final class TopologyThroughput {
                     "state.dir", dir.resolve("streams").toString()));
             final TopologyMetrics metrics = new TopologyMetrics(meters);
             try (StreamsRunner streams = new StreamsRunner(CellfloorTopology.build(
-                    Codecs.registry(client, registrySettings), config.rules(), metrics), config.streamsProperties(),
+                    Codecs.registry(client, registrySettings), config.topology(), metrics), config.streamsProperties(),
                     meters)) {
                 streams.start();
                 long first = 0;

@@ -84,7 +84,7 @@ final class Demo {
             final SimulatedFloor floor = new SimulatedFloor(floorPlan(s),
                     Pacing.paced(System::currentTimeMillis, System.currentTimeMillis(), s.speedUp()));
             try (StreamsRunner streams = new StreamsRunner(
-                    CellfloorTopology.build(codecs, config.rules(), topologyMetrics), config.streamsProperties(), meters);
+                    CellfloorTopology.build(codecs, config.topology(), topologyMetrics), config.streamsProperties(), meters);
                  CyclePrinter printer = new CyclePrinter(kafka.bootstrapServers(),
                          CellfloorSerdes.value(CycleSummary.class, client, registrySettings).deserializer(),
                          floor.channels(), out);

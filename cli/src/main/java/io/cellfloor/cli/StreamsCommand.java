@@ -31,7 +31,7 @@ final class StreamsCommand {
         final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (ShutdownSignal shutdown = new ShutdownSignal("cellfloor-streams", Duration.ofSeconds(60));
              MetricsServer metrics = MetricsServer.start("0.0.0.0", options.integer("metrics-port", 9464), meters);
-             StreamsRunner streams = new StreamsRunner(CellfloorTopology.build(codecs, config.rules(),
+             StreamsRunner streams = new StreamsRunner(CellfloorTopology.build(codecs, config.topology(),
                      new TopologyMetrics(meters)), config.streamsProperties(), meters)) {
             final Thread watcher = new Thread(() -> {
                 try {

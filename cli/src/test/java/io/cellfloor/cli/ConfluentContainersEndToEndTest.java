@@ -156,7 +156,7 @@ class ConfluentContainersEndToEndTest {
                 Pacing.runToCompletion(clock.millis() - Duration.ofDays(1).toMillis()));
 
         try (StreamsRunner streams = new StreamsRunner(
-                CellfloorTopology.build(Codecs.registry(client, registrySettings), config.rules(), topologyMetrics),
+                CellfloorTopology.build(Codecs.registry(client, registrySettings), config.topology(), topologyMetrics),
                 config.streamsProperties(), meters);
              KafkaProducer<String, byte[]> producer = producer(bootstrap);
              KafkaConsumer<String, CycleSummary> consumer = cyclesConsumer(bootstrap,

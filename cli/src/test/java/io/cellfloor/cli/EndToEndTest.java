@@ -90,7 +90,7 @@ class EndToEndTest {
                 Pacing.runToCompletion(1_767_225_600_000L));
 
         try (StreamsRunner streams = new StreamsRunner(CellfloorTopology.build(
-                Codecs.registry(client, registrySettings), config.rules(), metrics), config.streamsProperties(), meters);
+                Codecs.registry(client, registrySettings), config.topology(), metrics), config.streamsProperties(), meters);
              KafkaProducer<String, byte[]> producer = producer()) {
             streams.start();
             final StationAgent agent = new StationAgent(floor, producer,

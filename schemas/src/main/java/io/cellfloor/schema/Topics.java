@@ -17,6 +17,8 @@ public final class Topics {
     public static final String STAGE_CHANGES = "cellfloor.stage-changes.v1";
     /** {@code ChannelStatus} keyed by channel id; compacted: the current stage of every channel. */
     public static final String CHANNEL_STATUS = "cellfloor.channel-status.v1";
+    /** {@code CohortStats} keyed by cohort; compacted: the floor's comparison table. */
+    public static final String COHORTS = "cellfloor.cohorts.v1";
     /** {@code Alert} keyed by its dedup key: what alerting integrations deliver. */
     public static final String ALERTS = "cellfloor.alerts.v1";
     /** {@code DeadLetter}: whatever could not be processed, with the reason. */

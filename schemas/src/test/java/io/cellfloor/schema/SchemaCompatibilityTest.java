@@ -8,6 +8,7 @@ import io.cellfloor.avro.Alert;
 import io.cellfloor.avro.BreakdownEvent;
 import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.ChannelStatus;
+import io.cellfloor.avro.CohortStats;
 import io.cellfloor.avro.CycleSummary;
 import io.cellfloor.avro.DeadLetter;
 import io.cellfloor.avro.SampleBatch;
@@ -37,7 +38,7 @@ class SchemaCompatibilityTest {
     static Stream<Schema> topLevelSchemas() {
         return Stream.of(SampleBatch.getClassSchema(), CellTest.getClassSchema(), CycleSummary.getClassSchema(),
             DeadLetter.getClassSchema(), BreakdownEvent.getClassSchema(), StageChange.getClassSchema(),
-            ChannelStatus.getClassSchema(), Alert.getClassSchema());
+            ChannelStatus.getClassSchema(), Alert.getClassSchema(), CohortStats.getClassSchema());
     }
 
     @ParameterizedTest(name = "{index}: {0}")

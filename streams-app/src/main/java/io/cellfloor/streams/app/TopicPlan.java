@@ -24,6 +24,7 @@ public final class TopicPlan {
                 new NewTopic(Topics.STAGE_CHANGES, partitions, rf),
                 new NewTopic(Topics.CHANNEL_STATUS, partitions, rf).configs(Map.of("cleanup.policy", "compact")),
                 new NewTopic(Topics.ALERTS, partitions, rf),
+                new NewTopic(Topics.COHORTS, partitions, rf).configs(Map.of("cleanup.policy", "compact")),
                 new NewTopic(Topics.DEAD_LETTER, 1, rf));
     }
 }

@@ -1,7 +1,9 @@
 package io.cellfloor.streams.config;
 
 import io.cellfloor.domain.CycleRules;
+import io.cellfloor.streams.topology.TopologySettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -20,7 +22,7 @@ public record StreamsAppConfig(
         String applicationId,
         String registryUrl,
         Path stateDir,
-        CycleRules rules,
+        TopologySettings topology,
         Map<String, String> kafka,
         Map<String, String> registry) {
 
@@ -50,7 +52,10 @@ public record StreamsAppConfig(
                 kafka.put(k, v);
             }
         });
-        return new StreamsAppConfig(bootstrap, appId, registryUrl, stateDir, rules, Map.copyOf(kafka),
+        final Duration grace = Duration.ofMillis((long) number(s, "cellfloor.window-grace-ms",
+                TopologySettings.DEFAULTS.windowGrace().toMillis()));
+        return new StreamsAppConfig(bootstrap, appId, registryUrl, stateDir, new TopologySettings(rules, grace),
+                Map.copyOf(kafka),
                 Map.copyOf(registry));
     }
 

@@ -1,8 +1,8 @@
 package io.cellfloor.streams.topology;
 
-import io.cellfloor.domain.CycleRules;
 import io.cellfloor.schema.Topics;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
@@ -29,13 +29,15 @@ public final class CellfloorTopology {
     private CellfloorTopology() {
     }
 
-    public static Topology build(final Codecs codecs, final CycleRules rules, final TopologyMetrics metrics) {
+    public static Topology build(final Codecs codecs, final TopologySettings settings, final TopologyMetrics metrics) {
         final var strings = Serdes.String();
         final var bytes = Serdes.ByteArray();
-        final Topology topology = new Topology();
+        final StreamsBuilder builder = new StreamsBuilder();
+        FloorAggregations.addTo(builder, codecs, settings.windowGrace());
+        final Topology topology = builder.build();
         topology.addSource(SAMPLES_SOURCE, strings.deserializer(), bytes.deserializer(), Topics.SAMPLES);
         topology.addSource(CELL_TESTS_SOURCE, strings.deserializer(), bytes.deserializer(), Topics.CELL_TESTS);
-        topology.addProcessor(CYCLE_ASSEMBLER, () -> new CycleProcessor(codecs, rules, metrics),
+        topology.addProcessor(CYCLE_ASSEMBLER, () -> new CycleProcessor(codecs, settings.rules(), metrics),
                 SAMPLES_SOURCE, CELL_TESTS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CYCLE_STATE_STORE), strings, bytes), CYCLE_ASSEMBLER);
@@ -44,7 +46,8 @@ public final class CellfloorTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CHANNEL_STATUS_STORE), strings, codecs.status()), CYCLE_ASSEMBLER);
         topology.addSink(CYCLES_SINK, Topics.CYCLES, strings.serializer(), codecs.cycles(), CYCLE_ASSEMBLER);
-        topology.addSink(EVENTS_SINK, Topics.BREAKDOWN_EVENTS, strings.serializer(), codecs.events(), CYCLE_ASSEMBLER);
+        topology.addSink(EVENTS_SINK, Topics.BREAKDOWN_EVENTS, strings.serializer(), codecs.eventSerde().serializer(),
+                CYCLE_ASSEMBLER);
         topology.addSink(STAGE_CHANGES_SINK, Topics.STAGE_CHANGES, strings.serializer(), codecs.stageChanges(),
                 CYCLE_ASSEMBLER);
         topology.addSink(STATUS_SINK, Topics.CHANNEL_STATUS, strings.serializer(), codecs.status().serializer(),

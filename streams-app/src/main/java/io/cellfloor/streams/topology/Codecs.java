@@ -4,6 +4,7 @@ import io.cellfloor.avro.Alert;
 import io.cellfloor.avro.BreakdownEvent;
 import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.ChannelStatus;
+import io.cellfloor.avro.CohortStats;
 import io.cellfloor.avro.CycleSummary;
 import io.cellfloor.avro.DeadLetter;
 import io.cellfloor.avro.SampleBatch;
@@ -24,10 +25,11 @@ public record Codecs(
         Deserializer<CellTest> cellTests,
         Serializer<CycleSummary> cycles,
         Serializer<DeadLetter> deadLetters,
-        Serializer<BreakdownEvent> events,
+        Serde<BreakdownEvent> eventSerde,
         Serializer<StageChange> stageChanges,
         Serde<ChannelStatus> status,
-        Serializer<Alert> alerts) {
+        Serializer<Alert> alerts,
+        Serde<CohortStats> cohortSerde) {
 
     /** Confluent wire-format codecs over {@code client}; {@code config} takes the registry client's settings. */
     public static Codecs registry(final SchemaRegistryClient client, final Map<String, ?> config) {
@@ -36,9 +38,10 @@ public record Codecs(
                 CellfloorSerdes.value(CellTest.class, client, config).deserializer(),
                 CellfloorSerdes.value(CycleSummary.class, client, config).serializer(),
                 CellfloorSerdes.value(DeadLetter.class, client, config).serializer(),
-                CellfloorSerdes.value(BreakdownEvent.class, client, config).serializer(),
+                CellfloorSerdes.value(BreakdownEvent.class, client, config),
                 CellfloorSerdes.value(StageChange.class, client, config).serializer(),
                 CellfloorSerdes.value(ChannelStatus.class, client, config),
-                CellfloorSerdes.value(Alert.class, client, config).serializer());
+                CellfloorSerdes.value(Alert.class, client, config).serializer(),
+                CellfloorSerdes.value(CohortStats.class, client, config));
     }
 }

@@ -12,7 +12,6 @@ import io.cellfloor.avro.SampleBatch;
 import io.cellfloor.domain.CeDirection;
 import io.cellfloor.domain.CellKind;
 import io.cellfloor.domain.CellSpec;
-import io.cellfloor.domain.CycleRules;
 import io.cellfloor.domain.CycleState;
 import io.cellfloor.schema.AvroMapping;
 import io.cellfloor.schema.Topics;
@@ -58,7 +57,7 @@ class CellfloorTopologyTest {
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "cellfloor-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(CellfloorTopology.build(codecs, CycleRules.DEFAULTS, metrics), props);
+        driver = new TopologyTestDriver(CellfloorTopology.build(codecs, TopologySettings.DEFAULTS, metrics), props);
         final var strings = Serdes.String();
         samples = driver.createInputTopic(Topics.SAMPLES, strings.serializer(),
                 CellfloorSerdes.value(SampleBatch.class, registry, REGISTRY).serializer());
