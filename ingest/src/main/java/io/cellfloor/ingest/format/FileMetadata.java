@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param testName the test's own name, where the format has one
  * @param startTime when the test started, from the header (not from the rows)
  * @param columns the column names as written, for log lines and mapping files
+ * @param notes what the reader chose to leave out or assume (an optional column with a unit it does not know, say),
+ *              for the agent's log line when it picks the file up
  */
 public record FileMetadata(
         Path file,
@@ -25,16 +27,18 @@ public record FileMetadata(
         String procedure,
         String testName,
         Instant startTime,
-        List<String> columns) {
+        List<String> columns,
+        List<String> notes) {
 
     public FileMetadata {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(format, "format");
         columns = List.copyOf(columns);
+        notes = List.copyOf(notes);
     }
 
     /** Metadata with only the file, its format and its columns. */
     public static FileMetadata basic(final Path file, final CyclerFormat format, final List<String> columns) {
-        return new FileMetadata(file, format, null, null, null, null, null, columns);
+        return new FileMetadata(file, format, null, null, null, null, null, columns, List.of());
     }
 }

@@ -22,7 +22,7 @@ final class Header {
         for (int i = 0; i < names.size(); i++) {
             final String n = names.get(i).trim();
             final int paren = n.lastIndexOf('(');
-            final int slash = n.indexOf('/');
+            final int slash = n.lastIndexOf('/');
             if (paren > 0 && n.endsWith(")")) {
                 bases[i] = Text.norm(n.substring(0, paren));
                 units[i] = n.substring(paren + 1, n.length() - 1).trim();
@@ -74,6 +74,21 @@ final class Header {
     /** The unit written with the column's name, or "" when none. */
     String unit(final int column) {
         return units[column];
+    }
+
+    /**
+     * The multiplier for an optional column, or NaN (the column is then better left out) when its unit is unknown;
+     * says so in {@code notes}.
+     */
+    double optionalFactor(final int column, final Quantity q, final String defaultUnit,
+                          final java.util.List<String> notes) {
+        try {
+            return factor(column, q, defaultUnit);
+        } catch (final CyclerFormatException unknownUnit) {
+            notes.add("column '" + names.get(column) + "' left out: its unit '" + units[column] + "' is not a unit of "
+                    + q.name().toLowerCase(java.util.Locale.ROOT) + " this reader knows");
+            return Double.NaN;
+        }
     }
 
     /**

@@ -14,8 +14,10 @@ enum Quantity {
     VOLTAGE("V", Map.of("v", 1.0, "mv", 1e-3, "uv", 1e-6, "µv", 1e-6, "μv", 1e-6, "kv", 1e3)),
     CAPACITY("Ah", Map.of("ah", 1.0, "a.h", 1.0, "mah", 1e-3, "ma.h", 1e-3, "a·h", 1.0, "ma·h", 1e-3,
             "uah", 1e-6, "µah", 1e-6, "µa.h", 1e-6, "c", 1 / 3600.0)),
-    TEMPERATURE("degC", Map.of("c", 1.0, "°c", 1.0, "degc", 1.0, "deg c", 1.0, "k", 1.0, "°f", 5 / 9.0,
-            "f", 5 / 9.0, "degf", 5 / 9.0));
+    // "?" and U+FFFD: exports that lost the degree sign (Neware's "T1(?)"); kelvin and Fahrenheit are ASCII
+    TEMPERATURE("degC", Map.ofEntries(Map.entry("c", 1.0), Map.entry("°c", 1.0), Map.entry("℃", 1.0),
+            Map.entry("degc", 1.0), Map.entry("?", 1.0), Map.entry("\ufffd", 1.0), Map.entry("\ufffdc", 1.0),
+            Map.entry("k", 1.0), Map.entry("°f", 5 / 9.0), Map.entry("f", 5 / 9.0), Map.entry("degf", 5 / 9.0)));
 
     private final String normalUnit;
     private final Map<String, Double> factors;
