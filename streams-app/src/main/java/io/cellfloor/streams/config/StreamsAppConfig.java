@@ -52,9 +52,12 @@ public record StreamsAppConfig(
                 kafka.put(k, v);
             }
         });
-        final Duration grace = Duration.ofMillis((long) number(s, "cellfloor.window-grace-ms",
+        final Duration sampleGrace = Duration.ofMillis((long) number(s, "cellfloor.sample-grace-ms",
+                TopologySettings.DEFAULTS.sampleGrace().toMillis()));
+        final Duration windowGrace = Duration.ofMillis((long) number(s, "cellfloor.window-grace-ms",
                 TopologySettings.DEFAULTS.windowGrace().toMillis()));
-        return new StreamsAppConfig(bootstrap, appId, registryUrl, stateDir, new TopologySettings(rules, grace),
+        return new StreamsAppConfig(bootstrap, appId, registryUrl, stateDir,
+                new TopologySettings(rules, sampleGrace, windowGrace),
                 Map.copyOf(kafka),
                 Map.copyOf(registry));
     }

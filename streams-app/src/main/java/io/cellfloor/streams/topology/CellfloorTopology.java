@@ -8,7 +8,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Builds the cellfloor topology: samples and cell tests (co-partitioned by channel id) into one
- * {@code cycle-assembler} processor with three persistent stores (cycle state, cell test, channel status), out
+ * {@code cycle-assembler} processor with four persistent stores (cycle state, cell test, channel status, the
+ * reorder buffer of samples waiting out their grace), out
  * to the cycles, breakdown-events, stage-changes, channel-status, alerts and dead-letter topics.
  * Tests build this same topology; nothing here starts anything.
  */
@@ -25,6 +26,7 @@ public final class CellfloorTopology {
     public static final String STATUS_SINK = "channel-status-sink";
     public static final String ALERTS_SINK = "alerts-sink";
     public static final String CHANNEL_STATUS_STORE = "channel-status";
+    public static final String SAMPLE_BUFFER_STORE = "channel-sample-buffer";
 
     private CellfloorTopology() {
     }
@@ -37,7 +39,7 @@ public final class CellfloorTopology {
         final Topology topology = builder.build();
         topology.addSource(SAMPLES_SOURCE, strings.deserializer(), bytes.deserializer(), Topics.SAMPLES);
         topology.addSource(CELL_TESTS_SOURCE, strings.deserializer(), bytes.deserializer(), Topics.CELL_TESTS);
-        topology.addProcessor(CYCLE_ASSEMBLER, () -> new CycleProcessor(codecs, settings.rules(), metrics),
+        topology.addProcessor(CYCLE_ASSEMBLER, () -> new CycleProcessor(codecs, settings, metrics),
                 SAMPLES_SOURCE, CELL_TESTS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CYCLE_STATE_STORE), strings, bytes), CYCLE_ASSEMBLER);
@@ -45,6 +47,8 @@ public final class CellfloorTopology {
                 Stores.persistentKeyValueStore(CELL_TEST_STORE), strings, bytes), CYCLE_ASSEMBLER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CHANNEL_STATUS_STORE), strings, codecs.status()), CYCLE_ASSEMBLER);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SAMPLE_BUFFER_STORE), strings, bytes), CYCLE_ASSEMBLER);
         topology.addSink(CYCLES_SINK, Topics.CYCLES, strings.serializer(), codecs.cycles(), CYCLE_ASSEMBLER);
         topology.addSink(EVENTS_SINK, Topics.BREAKDOWN_EVENTS, strings.serializer(), codecs.eventSerde().serializer(),
                 CYCLE_ASSEMBLER);

@@ -12,6 +12,7 @@ import io.cellfloor.domain.Cycle;
 import io.cellfloor.domain.CycleAssembler;
 import io.cellfloor.domain.CycleRules;
 import io.cellfloor.domain.CycleState;
+import io.cellfloor.domain.ReorderBuffer;
 import io.cellfloor.domain.Sample;
 import io.cellfloor.schema.AvroMapping;
 import io.cellfloor.schema.Topics;
@@ -34,6 +35,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class CycleProcessor implements Processor<String, byte[], String, Object> {
     private final Codecs codecs;
     private final CycleRules rules;
+    private final long sampleGraceMs;
     private final TopologyMetrics metrics;
     /** Decoded cell specs of this task's channels; the store is the truth, this only saves decoding. */
     private final Map<String, CellTest> cellTestCache = new HashMap<>();
@@ -41,10 +43,12 @@ final class CycleProcessor implements Processor<String, byte[], String, Object> 
     private KeyValueStore<String, byte[]> states;
     private KeyValueStore<String, byte[]> cellTests;
     private KeyValueStore<String, ChannelStatus> statuses;
+    private KeyValueStore<String, byte[]> buffers;
 
-    CycleProcessor(final Codecs codecs, final CycleRules rules, final TopologyMetrics metrics) {
+    CycleProcessor(final Codecs codecs, final TopologySettings settings, final TopologyMetrics metrics) {
         this.codecs = codecs;
-        this.rules = rules;
+        this.rules = settings.rules();
+        this.sampleGraceMs = settings.sampleGrace().toMillis();
         this.metrics = metrics;
     }
 
@@ -54,6 +58,7 @@ final class CycleProcessor implements Processor<String, byte[], String, Object> 
         this.states = context.getStateStore(CellfloorTopology.CYCLE_STATE_STORE);
         this.cellTests = context.getStateStore(CellfloorTopology.CELL_TEST_STORE);
         this.statuses = context.getStateStore(CellfloorTopology.CHANNEL_STATUS_STORE);
+        this.buffers = context.getStateStore(CellfloorTopology.SAMPLE_BUFFER_STORE);
     }
 
     @Override
@@ -113,30 +118,42 @@ final class CycleProcessor implements Processor<String, byte[], String, Object> 
         final String channel = batch.getChannelId();
         final byte[] stored = states.get(channel);
         final CycleState state = stored == null ? new CycleState() : CycleState.decode(stored);
+        final byte[] held = buffers.get(channel);
+        ReorderBuffer buffer = held == null ? new ReorderBuffer() : ReorderBuffer.decode(held);
         final CellSpec cell = cell(channel, batch.getTestId());
         final List<Cycle> closed = new ArrayList<>();
         if (!state.testId().equals(batch.getTestId())) {
             if (!state.testId().isEmpty()) {
                 final CellSpec previous = cell(channel, state.testId());
-                new CycleAssembler(rules, previous, state, closed::add).finish();
+                final CycleAssembler old = new CycleAssembler(rules, previous, state, closed::add);
+                buffer.releaseAll(old::accept);
+                old.finish();
                 forwardCycles(record, batch.getStationId(), channel, state.testId(), previous, closed);
                 closed.clear();
+                buffer = new ReorderBuffer();
             }
             state.reset(batch.getTestId());
+            state.lastSequence(-1);
         }
         if (batch.getSequence() <= state.lastSequence()) {
             reject(record, batch, "duplicate batch: sequence " + batch.getSequence() + " of test " + batch.getTestId()
                     + " was already processed (last " + state.lastSequence() + ")", n);
-            return;
-        }
-        state.lastSequence(batch.getSequence());
-        final CycleAssembler assembler = new CycleAssembler(rules, cell, state, closed::add);
-        final int rejected = feed(assembler, batch, n, record);
-        if (batch.getEndOfTest()) {
-            assembler.finish();
+        } else {
+            state.lastSequence(batch.getSequence());
+            final CycleAssembler assembler = new CycleAssembler(rules, cell, state, closed::add);
+            final int rejected = feed(assembler, buffer, batch, n, record);
+            if (batch.getEndOfTest()) {
+                buffer.releaseAll(assembler::accept);
+                assembler.finish();
+            }
+            metrics.samplesAccepted.increment(n - rejected);
         }
         states.put(channel, state.encode());
-        metrics.samplesAccepted.increment(n - rejected);
+        if (buffer.size() > 0) {
+            buffers.put(channel, buffer.encode());
+        } else if (held != null) {
+            buffers.delete(channel);
+        }
         forwardCycles(record, batch.getStationId(), channel, batch.getTestId(), cell, closed);
     }
 
@@ -156,8 +173,12 @@ final class CycleProcessor implements Processor<String, byte[], String, Object> 
         return column != null && column.size() != n;
     }
 
-    /** Feeds the valid samples; returns how many were rejected, with one dead letter naming the first reason. */
-    private int feed(final CycleAssembler a, final SampleBatch b, final int n, final Record<String, byte[]> record) {
+    /**
+     * Checks each sample, holds the valid ones in the reorder buffer and releases what has waited out the grace;
+     * returns how many were rejected, with one dead letter naming the first reason.
+     */
+    private int feed(final CycleAssembler a, final ReorderBuffer buffer, final SampleBatch b, final int n,
+                     final Record<String, byte[]> record) {
         final List<Long> t = b.getTimestampMs();
         final List<Double> current = b.getCurrentA();
         final List<Double> voltage = b.getVoltageV();
@@ -169,16 +190,16 @@ final class CycleProcessor implements Processor<String, byte[], String, Object> 
             final long tk = t.get(k);
             final double ik = current.get(k);
             final double vk = voltage.get(k);
-            final String why = a.check(tk, ik, vk);
-            if (why != null) {
-                if (rejected++ == 0) {
-                    firstReason = "sample " + k + ": " + why;
-                }
-                continue;
+            String why = a.check(tk, ik, vk);
+            if (why == null && !buffer.offer(tk, ik, vk, cycleIndex == null ? Sample.NO_INDEX : cycleIndex.get(k),
+                    stepType == null ? null : AvroMapping.direction(stepType.get(k)))) {
+                why = "a sample at " + tk + " ms is already waiting to be processed (duplicate)";
             }
-            a.accept(tk, ik, vk, cycleIndex == null ? Sample.NO_INDEX : cycleIndex.get(k),
-                    stepType == null ? null : AvroMapping.direction(stepType.get(k)));
+            if (why != null && rejected++ == 0) {
+                firstReason = "sample " + k + ": " + why;
+            }
         }
+        buffer.release(sampleGraceMs, a::accept);
         if (rejected > 0) {
             metrics.samplesRejected.increment(rejected);
             deadLetter(record, b.getChannelId(), rejected + " of " + n + " samples rejected; first: " + firstReason,

@@ -6,8 +6,11 @@ import java.time.Duration;
 /**
  * What the topology's behaviour depends on, apart from its serdes.
  *
+ * @param sampleGrace how long (in sample time) samples are held so that ones arriving out of order within it are
+ *                    put back in order; older ones are dead-lettered as late. 0 only sorts each batch.
  * @param windowGrace how late (in event time) a breakdown event may arrive and still count in its window
  */
-public record TopologySettings(CycleRules rules, Duration windowGrace) {
-    public static final TopologySettings DEFAULTS = new TopologySettings(CycleRules.DEFAULTS, Duration.ofMinutes(10));
+public record TopologySettings(CycleRules rules, Duration sampleGrace, Duration windowGrace) {
+    public static final TopologySettings DEFAULTS = new TopologySettings(CycleRules.DEFAULTS, Duration.ZERO,
+            Duration.ofMinutes(10));
 }

@@ -12,12 +12,14 @@ import io.cellfloor.avro.SampleBatch;
 import io.cellfloor.domain.CeDirection;
 import io.cellfloor.domain.CellKind;
 import io.cellfloor.domain.CellSpec;
+import io.cellfloor.domain.CycleRules;
 import io.cellfloor.domain.CycleState;
 import io.cellfloor.schema.AvroMapping;
 import io.cellfloor.schema.Topics;
 import io.cellfloor.schema.registry.InMemorySchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +54,16 @@ class CellfloorTopologyTest {
 
     @BeforeEach
     void start() {
+        start(TopologySettings.DEFAULTS);
+    }
+
+    private void start(final TopologySettings settings) {
         metrics = new TopologyMetrics(meters);
         final Codecs codecs = Codecs.registry(registry, REGISTRY);
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "cellfloor-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(CellfloorTopology.build(codecs, TopologySettings.DEFAULTS, metrics), props);
+        driver = new TopologyTestDriver(CellfloorTopology.build(codecs, settings, metrics), props);
         final var strings = Serdes.String();
         samples = driver.createInputTopic(Topics.SAMPLES, strings.serializer(),
                 CellfloorSerdes.value(SampleBatch.class, registry, REGISTRY).serializer());
@@ -204,6 +210,44 @@ class CellfloorTopologyTest {
         assertThat(c.getCellTestKnown()).isFalse();
         assertThat(c.getCePercent()).isCloseTo(95.0, within(1e-9));
         assertThat(c.getCharge().getCapacityMAhCm2()).isNaN();
+    }
+
+    @Test
+    void shouldPutSamplesBackInOrderWithinTheGraceAndDeadLetterLaterOnes() {
+        stop();
+        start(new TopologySettings(CycleRules.DEFAULTS, Duration.ofSeconds(120), Duration.ofMinutes(10)));
+        register("ch-1", LI_LPSC_SS);
+        final double i = LI_LPSC_SS.nominalCurrentA();
+        final List<SampleBatch> batches = new Batches("ch-1").step(-i, -0.03, 1800).step(0, 0, 60)
+                .step(i, 0.03, 900).step(0, 1, 300).batches(3);
+        final SampleBatch first = batches.get(0);
+        final SampleBatch second = batches.get(1);
+        final int last = first.getTimestampMs().size() - 1;
+        // the last 5 samples of the first batch arrive with the next one, 50 s late: within the 120 s grace
+        for (int k = last - 4; k <= last; k++) {
+            second.getTimestampMs().add(first.getTimestampMs().get(k));
+            second.getCurrentA().add(first.getCurrentA().get(k));
+            second.getVoltageV().add(first.getVoltageV().get(k));
+        }
+        for (int k = last; k >= last - 4; k--) {
+            first.getTimestampMs().remove(k);
+            first.getCurrentA().remove(k);
+            first.getVoltageV().remove(k);
+        }
+        // and one sample of the second batch arrives with the third, far too late
+        final SampleBatch third = batches.get(2);
+        third.getTimestampMs().add(0, second.getTimestampMs().remove(0));
+        third.getCurrentA().add(0, second.getCurrentA().remove(0));
+        third.getVoltageV().add(0, second.getVoltageV().remove(0));
+        batches.forEach(b -> samples.pipeInput("ch-1", b));
+
+        final DeadLetter late = deadLetters.readValue();
+        assertThat(late.getRejectedSamples()).isEqualTo(1);
+        assertThat(late.getReason()).contains("sample 0").contains("out of order");
+        assertThat(deadLetters.isEmpty()).isTrue();
+        final CycleSummary c = cycles.readValue();
+        assertThat(c.getDischarge().getCapacityMAh()).isCloseTo(i * 1800 / 3.6, within(1e-9));
+        assertThat(c.getCePercent()).isCloseTo(50.0, within(1e-9));
     }
 
     private void register(final String channel, final CellSpec cell) {

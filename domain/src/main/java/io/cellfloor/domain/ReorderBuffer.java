@@ -1,0 +1,129 @@
+package io.cellfloor.domain;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * Holds one channel's samples back for a grace period of sample time so that samples arriving out of order
+ * within it are put back in order before cycle assembly. A sample is released once the newest sample seen is
+ * more than the grace ahead of it; with a grace of 0 a batch is only sorted. A sample older than what was
+ * already released is late: the caller rejects it (see {@link CycleAssembler#check}).
+ *
+ * <p>Columnar and compact, so it can live in a state store between batches; empty most of the time.
+ */
+public final class ReorderBuffer {
+    private static final byte FORMAT = 1;
+
+    private long[] time = new long[16];
+    private double[] current = new double[16];
+    private double[] voltage = new double[16];
+    private int[] cycleIndex = new int[16];
+    private byte[] stepType = new byte[16];
+    private int size;
+    private long newestMs = Long.MIN_VALUE;
+
+    /** Receives released samples, oldest first. */
+    public interface Sink {
+        void accept(long timeMs, double currentA, double voltageV, int cycleIndex, Direction stepType);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Adds a sample in time order; false when a sample with the same time is already held (a duplicate). */
+    public boolean offer(final long timeMs, final double currentA, final double voltageV, final int cycle,
+                         final Direction step) {
+        int at = size;
+        while (at > 0 && time[at - 1] > timeMs) {
+            at--;
+        }
+        if (at > 0 && time[at - 1] == timeMs) {
+            return false;
+        }
+        grow();
+        final int tail = size - at;
+        System.arraycopy(time, at, time, at + 1, tail);
+        System.arraycopy(current, at, current, at + 1, tail);
+        System.arraycopy(voltage, at, voltage, at + 1, tail);
+        System.arraycopy(cycleIndex, at, cycleIndex, at + 1, tail);
+        System.arraycopy(stepType, at, stepType, at + 1, tail);
+        time[at] = timeMs;
+        current[at] = currentA;
+        voltage[at] = voltageV;
+        cycleIndex[at] = cycle;
+        stepType[at] = (byte) (step == null ? 0 : step.ordinal() + 1);
+        size++;
+        newestMs = Math.max(newestMs, timeMs);
+        return true;
+    }
+
+    /** Releases every sample at least {@code graceMs} older than the newest one seen. */
+    public void release(final long graceMs, final Sink sink) {
+        releaseUpTo(newestMs - graceMs, sink);
+    }
+
+    /** Releases everything held: the data has ended. */
+    public void releaseAll(final Sink sink) {
+        releaseUpTo(Long.MAX_VALUE, sink);
+    }
+
+    private void releaseUpTo(final long limitMs, final Sink sink) {
+        int n = 0;
+        while (n < size && time[n] <= limitMs) {
+            sink.accept(time[n], current[n], voltage[n], cycleIndex[n],
+                    stepType[n] == 0 ? null : Direction.values()[stepType[n] - 1]);
+            n++;
+        }
+        if (n > 0) {
+            final int rest = size - n;
+            System.arraycopy(time, n, time, 0, rest);
+            System.arraycopy(current, n, current, 0, rest);
+            System.arraycopy(voltage, n, voltage, 0, rest);
+            System.arraycopy(cycleIndex, n, cycleIndex, 0, rest);
+            System.arraycopy(stepType, n, stepType, 0, rest);
+            size = rest;
+        }
+    }
+
+    private void grow() {
+        if (size == time.length) {
+            final int capacity = size * 2;
+            time = Arrays.copyOf(time, capacity);
+            current = Arrays.copyOf(current, capacity);
+            voltage = Arrays.copyOf(voltage, capacity);
+            cycleIndex = Arrays.copyOf(cycleIndex, capacity);
+            stepType = Arrays.copyOf(stepType, capacity);
+        }
+    }
+
+    public byte[] encode() {
+        final ByteBuffer b = ByteBuffer.allocate(1 + 8 + 4 + size * (8 + 8 + 8 + 4 + 1));
+        b.put(FORMAT).putLong(newestMs).putInt(size);
+        for (int k = 0; k < size; k++) {
+            b.putLong(time[k]).putDouble(current[k]).putDouble(voltage[k]).putInt(cycleIndex[k]).put(stepType[k]);
+        }
+        return b.array();
+    }
+
+    public static ReorderBuffer decode(final byte[] bytes) {
+        final ByteBuffer b = ByteBuffer.wrap(bytes);
+        final byte format = b.get();
+        if (format != FORMAT) {
+            throw new IllegalArgumentException("unknown reorder-buffer format " + format + "; expected " + FORMAT);
+        }
+        final ReorderBuffer r = new ReorderBuffer();
+        r.newestMs = b.getLong();
+        final int n = b.getInt();
+        for (int k = 0; k < n; k++) {
+            r.grow();
+            r.time[k] = b.getLong();
+            r.current[k] = b.getDouble();
+            r.voltage[k] = b.getDouble();
+            r.cycleIndex[k] = b.getInt();
+            r.stepType[k] = b.get();
+            r.size++;
+        }
+        return r;
+    }
+}

@@ -1,0 +1,65 @@
+package io.cellfloor.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReorderBufferTest {
+    private final List<Long> released = new ArrayList<>();
+    private final ReorderBuffer.Sink sink = (t, i, v, c, s) -> released.add(t);
+
+    @Test
+    void shouldReleaseInTimeOrderOnlyWhatIsOlderThanTheGrace() {
+        final ReorderBuffer b = new ReorderBuffer();
+        for (final long t : new long[] {1_000, 3_000, 2_000, 6_000, 5_000, 4_000}) {
+            assertThat(b.offer(t, 0.001, 0.1, Sample.NO_INDEX, null)).isTrue();
+        }
+
+        b.release(2_000, sink);
+
+        assertThat(released).containsExactly(1_000L, 2_000L, 3_000L, 4_000L);
+        assertThat(b.size()).isEqualTo(2);
+        b.releaseAll(sink);
+        assertThat(released).containsExactly(1_000L, 2_000L, 3_000L, 4_000L, 5_000L, 6_000L);
+    }
+
+    @Test
+    void shouldOnlySortWhenGraceIsZero() {
+        final ReorderBuffer b = new ReorderBuffer();
+        b.offer(3_000, 0, 0, Sample.NO_INDEX, null);
+        b.offer(1_000, 0, 0, Sample.NO_INDEX, null);
+        b.offer(2_000, 0, 0, Sample.NO_INDEX, null);
+
+        b.release(0, sink);
+
+        assertThat(released).containsExactly(1_000L, 2_000L, 3_000L);
+        assertThat(b.size()).isZero();
+    }
+
+    @Test
+    void shouldRefuseDuplicateTimestamp() {
+        final ReorderBuffer b = new ReorderBuffer();
+        b.offer(1_000, 0.001, 0.1, Sample.NO_INDEX, null);
+
+        assertThat(b.offer(1_000, 0.002, 0.2, Sample.NO_INDEX, null)).isFalse();
+        assertThat(b.size()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSurviveEncodingWithEveryColumn() {
+        final ReorderBuffer b = new ReorderBuffer();
+        for (int k = 0; k < 40; k++) {
+            b.offer(1_000L * (40 - k), 0.001 * k, 0.1 * k, k, k % 2 == 0 ? Direction.CHARGE : null);
+        }
+        final List<String> original = new ArrayList<>();
+        final List<String> restored = new ArrayList<>();
+
+        ReorderBuffer.decode(b.encode()).releaseAll((t, i, v, c, s) -> restored.add(t + " " + i + " " + v + " " + c + " " + s));
+        b.releaseAll((t, i, v, c, s) -> original.add(t + " " + i + " " + v + " " + c + " " + s));
+
+        assertThat(restored).hasSize(40).isEqualTo(original);
+        assertThat(restored.get(0)).isEqualTo("1000 0.039 3.9000000000000004 39 null");
+    }
+}
