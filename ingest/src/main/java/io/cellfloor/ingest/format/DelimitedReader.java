@@ -129,17 +129,24 @@ abstract class DelimitedReader implements CyclerFileReader {
         return v * factor;
     }
 
-    /** An optional value: NaN when the column is absent, empty or NaN; a problem when it holds something else. */
+    /** An optional value: NaN when the column is absent, empty, NaN or N/A; a problem when it holds anything else. */
     protected final double optional(final int column, final String quantity, final double factor) {
         if (column < 0 || fields.isEmpty(column)) {
             return Double.NaN;
         }
         final double v = fields.number(column);
         if (Double.isNaN(v)) {
-            noteProblem(column, quantity, false);
+            if (!isNotAvailable(column)) {
+                noteProblem(column, quantity, false);
+            }
             return Double.NaN;
         }
         return v * factor;
+    }
+
+    /** Whether the field says "no value" in words: NaN or N/A (any case). */
+    private boolean isNotAvailable(final int column) {
+        return fields.equalsIgnoreCase(column, "nan") || fields.equalsIgnoreCase(column, "n/a");
     }
 
     /** An index column as int, {@link Sample#NO_INDEX} when absent or empty; a problem when not a whole number. */

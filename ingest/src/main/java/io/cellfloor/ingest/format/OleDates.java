@@ -19,7 +19,11 @@ final class OleDates {
     }
 
     static long epochMs(final double oleDays, final ZoneId zone) {
-        final long localMs = Math.round((oleDays - EPOCH_OFFSET_DAYS) * 86_400_000.0);
+        return localToEpochMs(Math.round((oleDays - EPOCH_OFFSET_DAYS) * 86_400_000.0), zone);
+    }
+
+    /** Epoch ms of a wall-clock time given as ms since 1970-01-01T00:00 local. */
+    static long localToEpochMs(final long localMs, final ZoneId zone) {
         final LocalDateTime local = LocalDateTime.ofEpochSecond(Math.floorDiv(localMs, 1000L),
                 (int) Math.floorMod(localMs, 1000L) * 1_000_000, java.time.ZoneOffset.UTC);
         return local.atZone(zone).toInstant().toEpochMilli();
