@@ -126,6 +126,23 @@ abstract class DelimitedReader implements CyclerFileReader {
             noteProblem(column, quantity, true);
             return Double.NaN;
         }
+        return scale(v, factor);
+    }
+
+    /**
+     * {@code v} in the normal unit. Sub-unit factors divide by their exact inverse, so "3300" mV is 3.3 V, not the
+     * 3.3000000000000003 that multiplying by the inexact 0.001 gives.
+     */
+    static double scale(final double v, final double factor) {
+        if (factor == 1.0) {
+            return v;
+        }
+        if (factor < 1.0) {
+            final double inverse = Math.rint(1.0 / factor);
+            if (Math.abs(inverse * factor - 1.0) < 1e-12) {
+                return v / inverse;
+            }
+        }
         return v * factor;
     }
 
@@ -141,7 +158,7 @@ abstract class DelimitedReader implements CyclerFileReader {
             }
             return Double.NaN;
         }
-        return v * factor;
+        return scale(v, factor);
     }
 
     /** Whether the field says "no value" in words: NaN or N/A (any case). */
