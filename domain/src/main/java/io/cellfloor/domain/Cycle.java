@@ -10,9 +10,12 @@ import java.util.List;
  * @param cePercent numerator over denominator x 100, or NaN when a half is missing or the denominator is zero
  * @param cellKnown false when no cell spec was registered and the direction was inferred from the data
  * @param features  what the cycle's voltage trace says about the cell
- * @param events    soft-breakdown signatures found in this cycle
  * @param stage     the cell's stage after this cycle
+ * @param events    soft-breakdown signatures reported with this cycle, each naming its own cycle: all belong to this
+ *                  cycle except a rest-voltage collapse seen in the open-circuit rest after the previous cycle's strip
+ *                  (that rest only ends after the previous cycle was emitted)
  * @param stageChange the move to {@code stage} made at this cycle, or null when the stage did not change
+ * @param averageCe the reservoir protocol's result when it ended with this cycle (paper eq. 2), else null
  */
 public record Cycle(
         int cycleNumber,
@@ -26,7 +29,8 @@ public record Cycle(
         CycleFeatures features,
         List<BreakdownEvent> events,
         CellStage stage,
-        StageChange stageChange) {
+        StageChange stageChange,
+        AverageCeResult averageCe) {
 
     public Cycle {
         events = List.copyOf(events);

@@ -11,8 +11,12 @@ import java.nio.charset.StandardCharsets;
  * so its end time and voltage are {@link #lastTimeMs} and {@link #lastVoltageV}.
  */
 public final class CycleState {
-    private static final byte FORMAT = 1;
+    /** Format 2 adds detection; format 1 (segmentation only) is still read, with detection starting afresh. */
+    private static final byte FORMAT = 2;
+    private static final byte FORMAT_SEGMENTATION_ONLY = 1;
     static final long NO_TIME = Long.MIN_VALUE;
+    /** Generous upper bound of an encoding without the test id (about 700 bytes in the worst case). */
+    private static final int MAX_ENCODED_BYTES = 2048;
 
     String testId = "";
     long lastSequence = -1;
@@ -32,6 +36,12 @@ public final class CycleState {
 
     /** The first half of the cycle in progress, closed and waiting for its second half. */
     HalfCycle pending;
+    /** What the pending half's voltage showed. */
+    HalfSummary pendingSummary;
+    /** Watches the open half-cycle's voltage (meaningful while {@code openDirection != null}). */
+    final HalfCycleProbe probe = new HalfCycleProbe();
+    /** Baselines, CE history, stage: what detection remembers across cycles. */
+    DetectionState detection = new DetectionState();
 
     public String testId() {
         return testId;
@@ -71,11 +81,18 @@ public final class CycleState {
         openGaps = 0;
         openGapMs = 0;
         pending = null;
+        pendingSummary = null;
+        detection = new DetectionState();
+    }
+
+    /** The cell's stage after the last emitted cycle. */
+    public CellStage stage() {
+        return detection.stage;
     }
 
     public byte[] encode() {
         final byte[] test = testId.getBytes(StandardCharsets.UTF_8);
-        final ByteBuffer b = ByteBuffer.allocate(160 + test.length);
+        final ByteBuffer b = ByteBuffer.allocate(MAX_ENCODED_BYTES + test.length);
         b.put(FORMAT).putInt(test.length).put(test);
         b.putLong(lastSequence).putInt(cyclesEmitted).put(ordinal(inferredDirection));
         b.putLong(lastTimeMs).putDouble(lastCurrentA).putDouble(lastVoltageV);
@@ -87,7 +104,15 @@ public final class CycleState {
                     .putDouble(pending.capacityAh()).put(ordinal(pending.endReason())).putInt(pending.sampleCount())
                     .putInt(pending.gapCount()).putLong(pending.gapMs()).putDouble(pending.endVoltageV())
                     .putInt(pending.cyclerCycleIndex());
+            b.put((byte) (pendingSummary == null ? 0 : 1));
+            if (pendingSummary != null) {
+                pendingSummary.write(b);
+            }
         }
+        if (openDirection != null) {
+            probe.write(b);
+        }
+        detection.write(b);
         final byte[] out = new byte[b.position()];
         b.flip().get(out);
         return out;
@@ -96,8 +121,9 @@ public final class CycleState {
     public static CycleState decode(final byte[] bytes) {
         final ByteBuffer b = ByteBuffer.wrap(bytes);
         final byte format = b.get();
-        if (format != FORMAT) {
-            throw new IllegalArgumentException("unknown cycle-state format " + format + "; expected " + FORMAT);
+        if (format != FORMAT && format != FORMAT_SEGMENTATION_ONLY) {
+            throw new IllegalArgumentException("unknown cycle-state format " + format + "; expected " + FORMAT
+                    + " (or " + FORMAT_SEGMENTATION_ONLY + ")");
         }
         final CycleState s = new CycleState();
         final byte[] test = new byte[b.getInt()];
@@ -119,7 +145,22 @@ public final class CycleState {
         if (b.get() == 1) {
             s.pending = new HalfCycle(value(Direction.values(), b.get()), b.getLong(), b.getLong(), b.getDouble(),
                     value(EndReason.values(), b.get()), b.getInt(), b.getInt(), b.getLong(), b.getDouble(), b.getInt());
+            if (format == FORMAT && b.get() == 1) {
+                s.pendingSummary = HalfSummary.read(b);
+            }
         }
+        if (format == FORMAT_SEGMENTATION_ONLY) {
+            if (s.openDirection != null) {
+                // an old state restored mid-half: watch the rest of it as if it had just begun
+                s.probe.open(VoltageRules.DEFAULTS, s.openDirection, s.lastTimeMs, s.lastCurrentA, s.lastVoltageV,
+                        HalfCycleProbe.NONE, 0, 0, Double.NaN, Double.NaN, Double.NaN, false, 0);
+            }
+            return s;
+        }
+        if (s.openDirection != null) {
+            s.probe.read(b);
+        }
+        s.detection.read(b);
         return s;
     }
 

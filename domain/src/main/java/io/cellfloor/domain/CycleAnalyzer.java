@@ -1,0 +1,219 @@
+package io.cellfloor.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the detectors over a closed cycle and keeps the channel's baselines and stage: the features of the cycle,
+ * its breakdown events, the stage after it, and the reservoir protocol's result when it ends here. Called by
+ * {@link CycleAssembler} once per cycle; everything it remembers lives in {@link DetectionState}.
+ *
+ * <p>Events are reported with the cycle they belong to, with one exception: the rest after a Li/SSE/CC strip comes
+ * after its cycle was already emitted (a cycle closes the moment its second half ends), so a collapse seen in that
+ * rest is reported with the next cycle, under its own cycle number.
+ */
+final class CycleAnalyzer {
+    private final DetectionRules rules;
+    private final CellSpec cell;
+    private final CellKind kind;
+    private final DetectionState d;
+
+    CycleAnalyzer(final DetectionRules rules, final CellSpec cell, final DetectionState state) {
+        this.rules = rules;
+        this.cell = cell;
+        this.kind = cell == null ? null : cell.kind();
+        this.d = state;
+    }
+
+    /** What detection adds to a cycle. */
+    record Result(CycleFeatures features, List<BreakdownEvent> events, CellStage stage, StageChange stageChange,
+                  AverageCeResult averageCe) {
+    }
+
+    Result analyze(final int cycleNumber, final HalfCycle first, final HalfCycle second, final HalfSummary s1,
+                   final HalfSummary s2, final double cePercent, final boolean complete, final long startMs,
+                   final long endMs) {
+        final HalfCycle chargeHalf = first != null && first.direction() == Direction.CHARGE ? first : second;
+        final EndReason chargeEnd = chargeHalf == null || chargeHalf.direction() != Direction.CHARGE ? null
+                : chargeHalf.endReason();
+        final List<BreakdownEvent> events = new ArrayList<>(2);
+        final boolean late = restEvents(cycleNumber, events);
+        final BreakdownEvent hardShort = HardShortDetector.judge(cycleNumber, s1, s2, chargeEnd, kind,
+                rules.voltage());
+        if (hardShort != null) {
+            events.add(hardShort);
+        }
+        voltageEvents(cycleNumber, s1, hardShort, events);
+        voltageEvents(cycleNumber, s2, hardShort, events);
+
+        final double cycleCurrent = s1 != null ? s1.currentA() : s2 != null ? s2.currentA() : Double.NaN;
+        if (Math.abs(cycleCurrent - d.lastCycleCurrentA) > rules.ce().currentChangeFraction() * d.lastCycleCurrentA) {
+            d.ce.clear(); // a deliberate change of current density: CE and voltage start a new baseline
+        }
+        final boolean gap = (first != null && first.gapCount() > 0) || (second != null && second.gapCount() > 0);
+        final boolean measured = complete && !gap && Double.isFinite(cePercent);
+        final boolean firstMeasured = measured && d.measuredCycles == 0;
+        if (measured) {
+            d.measuredCycles++;
+        }
+        final AverageCeResult average = averageCe(first, second);
+        BreakdownEvent ceJump = null;
+        if (cell == null || cell.averageCe() == null || (d.averageCe.done() && average == null)) {
+            ceJump = CeJumpDetector.judge(cycleNumber, startMs, endMs, measured ? cePercent : Double.NaN, kind,
+                    firstMeasured, chargeEnd, d.ce, rules.ce());
+        }
+        if (ceJump != null) {
+            events.add(ceJump);
+        }
+        if (average != null && average.determinable() && average.cePercent() > 100.0) {
+            events.add(new BreakdownEvent(BreakdownType.AVERAGE_CE_ABOVE_100, cycleNumber, null, startMs, endMs,
+                    Math.min(1.0, (average.cePercent() - 100.0) / 10.0 + 0.5), false, Map.of(
+                            "averageCePercent", average.cePercent(), "reservoirMAh", average.reservoirMAh(),
+                            "cycledMAh", average.cycledMAh(), "finalStripMAh", average.finalStripMAh())));
+        }
+
+        final boolean own = events.stream().anyMatch(e -> e.cycleNumber() == cycleNumber);
+        final boolean ceHealthy = events.stream().noneMatch(e -> e.cycleNumber() == cycleNumber && touchesCe(e));
+        learn(cycleNumber, s1, s2, own, measured && ceHealthy, firstMeasured, cePercent, cycleCurrent);
+        d.recent = (d.recent << 1) | (own ? 1 : 0) | (late ? 2 : 0);
+        final StageChange change = StageMachine.next(d.stage, cycleNumber, d.recent, own || late, events,
+                rules.stage());
+        if (change != null) {
+            d.stage = change.to();
+        }
+        return new Result(features(s1, s2), events, d.stage, change, average);
+    }
+
+    /** Judges a finished rest due by this cycle; returns whether it found a collapse belonging to the cycle before. */
+    private boolean restEvents(final int cycleNumber, final List<BreakdownEvent> events) {
+        final RestObservation rest = d.restSeen;
+        if (rest == null || rest.cycleNumber() > cycleNumber) {
+            return false; // nothing watched, or the rest belongs to a later cycle
+        }
+        d.restSeen = null;
+        final BreakdownEvent collapse = RestCollapseDetector.judge(rest, kind, d.restDecayV, rules.rest());
+        if (collapse == null) {
+            learnRest(rest);
+            return false;
+        }
+        events.add(collapse);
+        d.ce.forget(rest.cycleNumber()); // its CE, normal or not, is not a healthy baseline
+        return rest.cycleNumber() == cycleNumber - 1;
+    }
+
+    private void voltageEvents(final int cycleNumber, final HalfSummary half, final BreakdownEvent hardShort,
+                               final List<BreakdownEvent> events) {
+        final BreakdownEvent fluctuation = FluctuationDetector.judge(cycleNumber, half, d.noiseBaselineV,
+                rules.voltage());
+        if (fluctuation != null) {
+            events.add(fluctuation);
+            return;
+        }
+        final BreakdownEvent drop = VoltageDropDetector.judge(cycleNumber, half, rules.voltage());
+        if (drop != null && !(hardShort != null && !drop.recovered() && half.endedLow())) {
+            events.add(drop); // an unrecovered drop into a hard short is the short's onset, reported with it
+        }
+    }
+
+    private AverageCeResult averageCe(final HalfCycle first, final HalfCycle second) {
+        final AverageCeProtocol protocol = cell == null ? null : cell.averageCe();
+        if (protocol == null) {
+            return null;
+        }
+        final AverageCeResult a = d.averageCe.accept(first, protocol, rules.averageCe());
+        final AverageCeResult b = d.averageCe.accept(second, protocol, rules.averageCe());
+        if (a != null || b != null) {
+            d.ce.clear(); // the protocol's cycles say nothing about the cell's own CE baseline
+        }
+        return a != null ? a : b;
+    }
+
+    /**
+     * Whether an event says the cycle's CE is not the cell's own: charge went through a leak or a short. A drop or
+     * fluctuation in the voltage alone leaves the coulombs, and the CE baseline, as they were.
+     */
+    private static boolean touchesCe(final BreakdownEvent e) {
+        return e.type() != BreakdownType.VOLTAGE_DROP && e.type() != BreakdownType.VOLTAGE_FLUCTUATION;
+    }
+
+    private void learn(final int cycleNumber, final HalfSummary s1, final HalfSummary s2, final boolean breakdown,
+                       final boolean ceHealthy, final boolean firstMeasured, final double cePercent,
+                       final double cycleCurrent) {
+        if (!breakdown) {
+            learnHalf(s1);
+            learnHalf(s2);
+        }
+        final boolean protocol = cell != null && cell.averageCe() != null && !d.averageCe.done();
+        if (ceHealthy && !firstMeasured && kind != CellKind.SYMMETRIC && !protocol) {
+            d.ce.add(cycleNumber, cePercent, rules.ce().historyCycles());
+        }
+        if (cycleCurrent > 0) {
+            d.lastCycleCurrentA = cycleCurrent;
+        }
+    }
+
+    private void learnHalf(final HalfSummary half) {
+        if (half == null || half.excursions() > 0 || half.endedLow()) {
+            return;
+        }
+        if (half.plateauV() > 0) {
+            d.plateauV[half.direction().ordinal()] = half.plateauV();
+            d.plateauCurrentA[half.direction().ordinal()] = half.currentA();
+        }
+        if (half.noiseV() > 0 && d.noiseHalves < rules.voltage().noiseBaselineHalves()) {
+            final double mean = d.noiseHalves == 0 ? 0 : d.noiseBaselineV;
+            d.noiseHalves++;
+            d.noiseBaselineV = mean + (half.noiseV() - mean) / d.noiseHalves;
+        }
+    }
+
+    private void learnRest(final RestObservation rest) {
+        if (kind == CellKind.FULL && rest.after() == Direction.CHARGE && d.restDecays < rules.rest().baselineRests()) {
+            final double mean = d.restDecays == 0 ? 0 : d.restDecayV;
+            d.restDecays++;
+            d.restDecayV = mean + (Math.max(0, rest.startV() - rest.endV()) - mean) / d.restDecays;
+        }
+    }
+
+    private CycleFeatures features(final HalfSummary s1, final HalfSummary s2) {
+        final HalfSummary plating = s1 != null && s1.direction() == Direction.DISCHARGE ? s1
+                : s2 != null && s2.direction() == Direction.DISCHARGE ? s2 : null;
+        final HalfSummary stripping = s1 != null && s1.direction() == Direction.CHARGE ? s1
+                : s2 != null && s2.direction() == Direction.CHARGE ? s2 : null;
+        return new CycleFeatures(
+                plating == null ? Double.NaN : plating.nucleationV(),
+                plating == null ? Double.NaN : plating.plateauV(),
+                stripping == null ? Double.NaN : stripping.plateauV(),
+                s2 == null ? Double.NaN : s2.dcResistanceOhm(),
+                plating == null ? Double.NaN : plating.noiseV() / d.noiseBaselineV,
+                stripping == null ? Double.NaN : stripping.noiseV() / d.noiseBaselineV,
+                min(s1 == null ? Double.NaN : s1.minAbsV(), s2 == null ? Double.NaN : s2.minAbsV()),
+                interval(s1, s2),
+                max(s1 == null ? Double.NaN : s1.maxStepV(), s2 == null ? Double.NaN : s2.maxStepV()),
+                s1 == null ? Double.NaN : s1.dcResistanceOhm(),
+                max(s1 == null ? Double.NaN : s1.maxIntervalS(), s2 == null ? Double.NaN : s2.maxIntervalS()));
+    }
+
+    /** The time-weighted logging interval of the whole cycle, each half weighted by its duration. */
+    private static double interval(final HalfSummary s1, final HalfSummary s2) {
+        double weighted = 0;
+        double total = 0;
+        for (final HalfSummary s : new HalfSummary[] {s1, s2}) {
+            if (s != null && Double.isFinite(s.loggingIntervalS())) {
+                final double w = Math.max(1, s.endMs() - s.startMs());
+                weighted += w * s.loggingIntervalS();
+                total += w;
+            }
+        }
+        return total > 0 ? weighted / total : Double.NaN;
+    }
+
+    private static double min(final double a, final double b) {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
+    }
+
+    private static double max(final double a, final double b) {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
+    }
+}

@@ -1,0 +1,76 @@
+package io.cellfloor.domain;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Follows the open-circuit voltage of the rest after a half-cycle, for at most {@link RestRules#watchMs()}: its first
+ * and latest point. A rest with fewer than two points tells nothing. Part of the channel's persisted state.
+ */
+final class RestWatch {
+    private boolean active;
+    private int cycleNumber;
+    private Direction after;
+    private boolean afterCutoff;
+    private long startMs;
+    private double startV;
+    private long endMs;
+    private double endV;
+    private int samples;
+
+    /** A half-cycle just ended; a rest may follow. */
+    void begin(final int cycle, final Direction half, final boolean reachedCutoff) {
+        active = true;
+        cycleNumber = cycle;
+        after = half;
+        afterCutoff = reachedCutoff;
+        samples = 0;
+    }
+
+    void update(final long t, final double v, final long watchMs) {
+        if (!active) {
+            return;
+        }
+        if (samples == 0) {
+            startMs = t;
+            startV = v;
+        } else if (t - startMs > watchMs) {
+            return;
+        }
+        endMs = t;
+        endV = v;
+        samples++;
+    }
+
+    /** The rest is over (current flows again, or the data ended): what it showed, or null when nothing. */
+    RestObservation end() {
+        final boolean seen = active && samples >= 2;
+        active = false;
+        return seen ? new RestObservation(cycleNumber, after, afterCutoff, startMs, startV, endMs, endV, samples) : null;
+    }
+
+    void write(final ByteBuffer b) {
+        b.put((byte) (active ? 1 : 0));
+        if (active) {
+            b.putInt(cycleNumber).put((byte) after.ordinal()).put((byte) (afterCutoff ? 1 : 0)).putInt(samples);
+            if (samples > 0) {
+                b.putLong(startMs).putDouble(startV).putLong(endMs).putDouble(endV);
+            }
+        }
+    }
+
+    void read(final ByteBuffer b) {
+        active = b.get() == 1;
+        if (active) {
+            cycleNumber = b.getInt();
+            after = Direction.values()[b.get()];
+            afterCutoff = b.get() == 1;
+            samples = b.getInt();
+            if (samples > 0) {
+                startMs = b.getLong();
+                startV = b.getDouble();
+                endMs = b.getLong();
+                endV = b.getDouble();
+            }
+        }
+    }
+}
