@@ -51,6 +51,8 @@ final class ArbinCsvReader extends DelimitedReader {
         voltageFactor = header.factor(colVoltage, Quantity.VOLTAGE, "V");
         chargeFactor = header.factor(colCharge, Quantity.CAPACITY, "Ah");
         dischargeFactor = header.factor(colDischarge, Quantity.CAPACITY, "Ah");
+        onlyUpTo(colTime, colDateTime, colStep, colCycle, colCurrent, colVoltage, colCharge, colDischarge,
+                colTemperature);
         dates = new DateTimes(options.zone());
         time = new TimeBase(options.fallbackStartMs());
         metadata = FileMetadata.basic(file, CyclerFormat.ARBIN_CSV, header.names());

@@ -65,6 +65,8 @@ final class BatteryDataCsvReader extends DelimitedReader {
         final List<String> notes = new ArrayList<>();
         notes.add(throughput ? "capacities from the running throughput columns"
                 : "capacities from Charge_Capacity_Ah / Discharge_Capacity_Ah, a drop taken as a reset");
+        onlyUpTo(colCycle, colStep, colTime, colDatenum, colCurrent, colVoltage, colTemperature, colCharge,
+                colDischarge, colAbsolute, colNet);
         time = new TimeBase(options.fallbackStartMs());
         metadata = new FileMetadata(file, CyclerFormat.BATTERYDATA_CSV, null, null, null, null, null,
                 header.names(), notes);

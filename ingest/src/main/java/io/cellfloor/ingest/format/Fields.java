@@ -16,6 +16,7 @@ final class Fields {
     private int[] starts = new int[64];
     private int[] ends = new int[64];
     private int count;
+    private int limit = Integer.MAX_VALUE;
 
     /**
      * @param delimiter the field separator byte
@@ -26,11 +27,16 @@ final class Fields {
         this.decimalComma = delimiter != ',';
     }
 
+    /** Splits no further than {@code fields} fields: readers need only the columns up to their last mapped one. */
+    void limit(final int fields) {
+        limit = Math.max(1, fields);
+    }
+
     void split(final byte[] b, final int from, final int to) {
         bytes = b;
         count = 0;
         int i = from;
-        while (true) {
+        while (count < limit) {
             if (count == starts.length) {
                 starts = Arrays.copyOf(starts, count * 2);
                 ends = Arrays.copyOf(ends, count * 2);

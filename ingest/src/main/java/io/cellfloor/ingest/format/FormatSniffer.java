@@ -101,9 +101,7 @@ public final class FormatSniffer {
             case MACCOR -> MaccorReader.open(file, options);
             case BATTERYDATA_CSV -> BatteryDataCsvReader.open(file, options);
             case MAPPED_CSV -> MappedCsvReader.open(file, options);
-            case NEWARE_NDA -> throw new CyclerFormatException(file + ": a Neware .nda binary. This reader does not "
-                    + "decode .nda (its layout changes between BTS versions and has no public specification); "
-                    + "export the test from BTS as CSV (flat or regular export) and read that instead");
+            case NEWARE_NDA -> NewareNdaReader.open(file, options);
         };
     }
 

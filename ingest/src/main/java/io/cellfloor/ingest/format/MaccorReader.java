@@ -60,6 +60,8 @@ final class MaccorReader extends DelimitedReader {
         colDpt = header.find("DPt Time", "DPT Time", "DPtTime");
         colTemperature = header.find("Temp 1", "Temperature");
         final MaccorHeader h = new MaccorHeader(meta.toString());
+        onlyUpTo(colCycle, colStep, colTestTime, colStepTime, colAmpHours, colAmps, colVolts, colState, colDpt,
+                colTemperature);
         dates = new DateTimes(options.zone());
         time = new TimeBase(options.fallbackStartMs());
         metadata = new FileMetadata(file, CyclerFormat.MACCOR, h.channel(file), h.value("Comment/Barcode:"),

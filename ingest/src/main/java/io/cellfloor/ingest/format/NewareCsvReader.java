@@ -66,6 +66,8 @@ final class NewareCsvReader extends DelimitedReader {
         chargeFactor = header.factor(colCharge, Quantity.CAPACITY, "Ah");
         dischargeFactor = header.factor(colDischarge, Quantity.CAPACITY, "Ah");
         capacityFactor = header.factor(colCapacity, Quantity.CAPACITY, "Ah");
+        onlyUpTo(colCycle, colStep, colType, colStepTime, colTotalTime, colDate, colCurrent, colVoltage,
+                colCharge, colDischarge, colCapacity, colTemperature);
         dates = new DateTimes(options.zone());
         time = new TimeBase(options.fallbackStartMs());
         metadata = FileMetadata.basic(file, CyclerFormat.NEWARE_CSV, header.names());

@@ -44,7 +44,7 @@
  * and regular export ({@code NewareRegularReader}), BioLogic .mpt and delimited text ({@code BiologicReader}),
  * Maccor text, both dialects ({@code MaccorReader}), BatteryData.Energy.Gov CSV ({@code BatteryDataCsvReader}),
  * and anything else delimited through a {@link io.cellfloor.ingest.format.CsvMapping} file ({@code
- * MappedCsvReader}). Neware .nda is recognised by the sniffer but not decoded: it says so and asks for a CSV
- * export.
+ * MappedCsvReader}). Neware .nda binaries are decoded for BTS 9.1 (file version 130; {@code NewareNdaReader});
+ * other .nda versions are recognised and refused at open with a request for a CSV export.
  */
 package io.cellfloor.ingest.format;

@@ -77,10 +77,16 @@ class FormatSnifferTest {
     }
 
     @Test
-    void shouldRecogniseNdaButExplainItIsNotDecoded() {
-        final Path nda = SharedData.file("neware/TestFile.nda");
+    void shouldRefuseNdaVersionsItCannotDecodeAskingForACsvExport(@TempDir final Path dir) throws Exception {
+        final byte[] old = new byte[2048];
+        System.arraycopy("NEWARE".getBytes(StandardCharsets.ISO_8859_1), 0, old, 0, 6);
+        old[14] = 29;
+        final Path nda = dir.resolve("old.nda");
+        Files.write(nda, old);
+        assertThat(FormatSniffer.sniff(nda, ReaderOptions.defaults())).isEqualTo(CyclerFormat.NEWARE_NDA);
         assertThatThrownBy(() -> FormatSniffer.open(nda, ReaderOptions.defaults()))
                 .isInstanceOf(CyclerFormatException.class)
+                .hasMessageContaining("version 29")
                 .hasMessageContaining("export the test from BTS as CSV");
     }
 

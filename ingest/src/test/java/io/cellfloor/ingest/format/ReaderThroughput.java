@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 public final class ReaderThroughput {
     private static final List<String> REAL = List.of("arbin/arbin_example.csv", "arbin/20160805_test001_45_cc_01.res",
-            "neware/neware_uio.csv", "neware/nw_regular_export_ife_example.csv",
+            "neware/neware_uio.csv", "neware/nw_regular_export_ife_example.csv", "neware/TestFile.nda",
             "biologic/test_loopsnewoutput_MB_CE1_short10k.csv", "maccor/PredictionDiagnostics_000109_tztest.010",
             "maccor/maccor_001.txt", "batterydata/p492-13-raw.csv");
 
