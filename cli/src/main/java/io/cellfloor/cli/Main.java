@@ -15,6 +15,8 @@ public final class Main {
               streams   run the streams app against your Kafka and schema registry
                           --config FILE (properties; KAFKA_*, SCHEMA_REGISTRY_URL, CELLFLOOR_* env override)
                           --metrics-port P (9464)
+              analyze   run the topology over cycler files, no broker needed: one JSON line per cycle
+                          --out DIR  [--cell-test FILE (JSON or YAML)]  [--zone ZONE (UTC)]  FILE...
               agent     a station agent publishing a simulated floor to your Kafka and schema registry
                           --config FILE (as for streams)  --channels N (64)  --speed-up X (1)  --cycles N (30)
                           --metrics-port P (9465)
@@ -27,6 +29,10 @@ public final class Main {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             System.out.print(USAGE);
             return;
+        }
+        if (args[0].equals("analyze")) {
+            final Options.WithFiles parsed = Options.parseWithFiles(Arrays.copyOfRange(args, 1, args.length));
+            System.exit(AnalyzeCommand.run(parsed.files(), parsed.options(), System.out));
         }
         final Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
         final int status = switch (args[0].toLowerCase(Locale.ROOT)) {

@@ -31,15 +31,15 @@ public final class ReorderBuffer {
         return size;
     }
 
-    /** Adds a sample in time order; false when a sample with the same time is already held (a duplicate). */
-    public boolean offer(final long timeMs, final double currentA, final double voltageV, final int cycle,
-                         final Direction step) {
+    /**
+     * Adds a sample in time order; samples with equal times keep their arrival order (cyclers log a step's end
+     * and the next step's start at the same time).
+     */
+    public void offer(final long timeMs, final double currentA, final double voltageV, final int cycle,
+                      final Direction step) {
         int at = size;
         while (at > 0 && time[at - 1] > timeMs) {
             at--;
-        }
-        if (at > 0 && time[at - 1] == timeMs) {
-            return false;
         }
         grow();
         final int tail = size - at;
@@ -55,7 +55,6 @@ public final class ReorderBuffer {
         stepType[at] = (byte) (step == null ? 0 : step.ordinal() + 1);
         size++;
         newestMs = Math.max(newestMs, timeMs);
-        return true;
     }
 
     /** Releases every sample at least {@code graceMs} older than the newest one seen. */

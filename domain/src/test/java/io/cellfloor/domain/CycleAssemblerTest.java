@@ -238,7 +238,8 @@ class CycleAssemblerTest {
         a.accept(1_000, 0, 0.5, Sample.NO_INDEX, null);
 
         assertThat(a.check(2_000, Double.NaN, 0.1)).contains("non-finite");
-        assertThat(a.check(1_000, 0, 0.1)).contains("not after");
+        assertThat(a.check(999, 0, 0.1)).contains("before the channel's last sample");
+        assertThat(a.check(1_000, 0, 0.1)).isNull();
         assertThat(a.check(2_000, 0, 1500)).contains("mV sent as V");
         assertThat(a.check(2_000, 0.785, 0.1)).contains("mA sent as A");
         assertThat(a.check(2_000, 0.000785, 0.1)).isNull();

@@ -14,7 +14,7 @@ class ReorderBufferTest {
     void shouldReleaseInTimeOrderOnlyWhatIsOlderThanTheGrace() {
         final ReorderBuffer b = new ReorderBuffer();
         for (final long t : new long[] {1_000, 3_000, 2_000, 6_000, 5_000, 4_000}) {
-            assertThat(b.offer(t, 0.001, 0.1, Sample.NO_INDEX, null)).isTrue();
+            b.offer(t, 0.001, 0.1, Sample.NO_INDEX, null);
         }
 
         b.release(2_000, sink);
@@ -39,12 +39,16 @@ class ReorderBufferTest {
     }
 
     @Test
-    void shouldRefuseDuplicateTimestamp() {
+    void shouldKeepArrivalOrderOfSamplesWithEqualTimes() {
         final ReorderBuffer b = new ReorderBuffer();
-        b.offer(1_000, 0.001, 0.1, Sample.NO_INDEX, null);
+        final List<Double> currents = new ArrayList<>();
+        b.offer(2_000, 0.0, 0.1, Sample.NO_INDEX, null);
+        b.offer(1_000, -0.001, 0.1, Sample.NO_INDEX, null);
+        b.offer(1_000, 0.0, 0.1, Sample.NO_INDEX, null);
 
-        assertThat(b.offer(1_000, 0.002, 0.2, Sample.NO_INDEX, null)).isFalse();
-        assertThat(b.size()).isEqualTo(1);
+        b.releaseAll((t, i, v, c, s) -> currents.add(i));
+
+        assertThat(currents).containsExactly(-0.001, 0.0, 0.0);
     }
 
     @Test

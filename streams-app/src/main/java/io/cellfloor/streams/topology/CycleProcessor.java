@@ -190,12 +190,11 @@ final class CycleProcessor implements Processor<String, byte[], String, Object> 
             final long tk = t.get(k);
             final double ik = current.get(k);
             final double vk = voltage.get(k);
-            String why = a.check(tk, ik, vk);
-            if (why == null && !buffer.offer(tk, ik, vk, cycleIndex == null ? Sample.NO_INDEX : cycleIndex.get(k),
-                    stepType == null ? null : AvroMapping.direction(stepType.get(k)))) {
-                why = "a sample at " + tk + " ms is already waiting to be processed (duplicate)";
-            }
-            if (why != null && rejected++ == 0) {
+            final String why = a.check(tk, ik, vk);
+            if (why == null) {
+                buffer.offer(tk, ik, vk, cycleIndex == null ? Sample.NO_INDEX : cycleIndex.get(k),
+                        stepType == null ? null : AvroMapping.direction(stepType.get(k)));
+            } else if (rejected++ == 0) {
                 firstReason = "sample " + k + ": " + why;
             }
         }

@@ -243,7 +243,7 @@ class CellfloorTopologyTest {
 
         final DeadLetter late = deadLetters.readValue();
         assertThat(late.getRejectedSamples()).isEqualTo(1);
-        assertThat(late.getReason()).contains("sample 0").contains("out of order");
+        assertThat(late.getReason()).contains("sample 0").contains("out of order, later than the grace allows");
         assertThat(deadLetters.isEmpty()).isTrue();
         final CycleSummary c = cycles.readValue();
         assertThat(c.getDischarge().getCapacityMAh()).isCloseTo(i * 1800 / 3.6, within(1e-9));

@@ -1,0 +1,169 @@
+package io.cellfloor.cli;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.cellfloor.avro.CellTest;
+import io.cellfloor.avro.ChannelStatus;
+import io.cellfloor.avro.CycleSummary;
+import io.cellfloor.avro.DeadLetter;
+import io.cellfloor.avro.SampleBatch;
+import io.cellfloor.domain.CellSpec;
+import io.cellfloor.ingest.FileSource;
+import io.cellfloor.ingest.agent.AgentSettings;
+import io.cellfloor.ingest.agent.StationAgent;
+import io.cellfloor.ingest.format.ReaderOptions;
+import io.cellfloor.ingest.format.RejectedRow;
+import io.cellfloor.schema.Topics;
+import io.cellfloor.schema.registry.InMemorySchemaRegistryClient;
+import io.cellfloor.schema.serde.CellfloorSerdes;
+import io.cellfloor.streams.topology.CellfloorTopology;
+import io.cellfloor.streams.topology.Codecs;
+import io.cellfloor.streams.topology.TopologyMetrics;
+import io.cellfloor.streams.topology.TopologySettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * {@code cellfloor analyze --out DIR [--cell-test FILE] [--zone ZONE] FILE...}: runs the production topology over
+ * cycler files without a broker, in Kafka Streams' own test driver, fed by the same station agent code that
+ * publishes on a floor. Writes {@code DIR/<file name without extension>.jsonl}, one JSON object per cycle, and
+ * prints a short summary per file.
+ */
+final class AnalyzeCommand {
+    private static final int REPORTED_REJECTIONS = 5;
+
+    private AnalyzeCommand() {
+    }
+
+    static int run(final List<String> files, final Options options, final PrintStream out) throws IOException {
+        if (files.isEmpty() || options.text("out", null) == null) {
+            throw new IllegalArgumentException("usage: ./cellfloor analyze --out DIR [--cell-test FILE] FILE...");
+        }
+        final Path outDir = Files.createDirectories(Path.of(options.text("out", null)));
+        final String cellTestFile = options.text("cell-test", null);
+        final CellSpec cell = cellTestFile == null ? null : readCell(Path.of(cellTestFile));
+        if (cell == null) {
+            out.println("warning: no --cell-test given: cell kind, area and cut-offs unknown; the CE direction is "
+                    + "taken from the first half-cycle of each file, and capacities per cm2 are not computed");
+        }
+        final ReaderOptions reading = ReaderOptions.defaults().withZone(ZoneId.of(options.text("zone", "UTC")));
+        int failed = 0;
+        for (final String name : files) {
+            try {
+                analyze(Path.of(name), cell, reading, outDir, out);
+            } catch (IOException | RuntimeException e) {
+                failed++;
+                out.println(name + ": not analysed: " + e.getMessage());
+            }
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    static CellSpec readCell(final Path file) throws IOException {
+        final String lower = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        final ObjectMapper mapper = (lower.endsWith(".yaml") || lower.endsWith(".yml")
+                ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper())
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+        try {
+            return mapper.readValue(file.toFile(), CellSpec.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cell test " + file + " is not a valid CellTest (fields: kind, "
+                    + "areaCm2, electrolyte, collector, currentDensityMAcm2, arealCapacityMAhCm2, cutoffLowV, "
+                    + "cutoffHighV, stackPressureMPa, ceDirection, averageCe): " + e.getMessage(), e);
+        }
+    }
+
+    private static void analyze(final Path file, final CellSpec cell, final ReaderOptions reading, final Path outDir,
+                                final PrintStream out) throws IOException {
+        final List<RejectedRow> rejected = new ArrayList<>();
+        final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+        final Map<String, String> registryConfig = Map.of("schema.registry.url", "http://in-memory.invalid");
+        final Path state = Files.createTempDirectory("cellfloor-analyze");
+        final MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
+                new ByteArraySerializer());
+        final FileSource source = new FileSource(file, "offline", cell, reading, rejected::add);
+        try (source) {
+            final StationAgent agent = new StationAgent(source, producer,
+                    CellfloorSerdes.value(SampleBatch.class, registry, registryConfig).serializer(),
+                    CellfloorSerdes.value(CellTest.class, registry, registryConfig).serializer(),
+                    AgentSettings.DEFAULTS, new SimpleMeterRegistry(), () -> 0L);
+            agent.publishCellTests();
+            agent.run(() -> true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading " + file, e);
+        }
+        final Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "cellfloor-analyze");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "offline:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+        final Codecs codecs = Codecs.registry(registry, registryConfig);
+        final Path jsonl = outDir.resolve(FileSource.baseName(file) + ".jsonl");
+        final List<CycleSummary> cycles = new ArrayList<>();
+        final List<DeadLetter> letters;
+        ChannelStatus status = null;
+        try (TopologyTestDriver driver = new TopologyTestDriver(CellfloorTopology.build(codecs,
+                TopologySettings.DEFAULTS, new TopologyMetrics(new SimpleMeterRegistry())), props)) {
+            final TestInputTopic<String, byte[]> cellTests = driver.createInputTopic(Topics.CELL_TESTS,
+                    Serdes.String().serializer(), Serdes.ByteArray().serializer());
+            final TestInputTopic<String, byte[]> samples = driver.createInputTopic(Topics.SAMPLES,
+                    Serdes.String().serializer(), Serdes.ByteArray().serializer());
+            for (final ProducerRecord<String, byte[]> r : producer.history()) {
+                (r.topic().equals(Topics.CELL_TESTS) ? cellTests : samples).pipeInput(r.key(), r.value(),
+                        r.timestamp() == null ? 0L : r.timestamp());
+            }
+            final TestOutputTopic<String, CycleSummary> cycleTopic = driver.createOutputTopic(Topics.CYCLES,
+                    Serdes.String().deserializer(), CellfloorSerdes.value(CycleSummary.class, registry,
+                            registryConfig).deserializer());
+            cycles.addAll(cycleTopic.readValuesToList());
+            letters = driver.createOutputTopic(Topics.DEAD_LETTER, Serdes.String().deserializer(),
+                    CellfloorSerdes.value(DeadLetter.class, registry, registryConfig).deserializer())
+                    .readValuesToList();
+            for (final ChannelStatus s : driver.createOutputTopic(Topics.CHANNEL_STATUS, Serdes.String().deserializer(),
+                    CellfloorSerdes.value(ChannelStatus.class, registry, registryConfig).deserializer())
+                    .readValuesToList()) {
+                status = s;
+            }
+        } finally {
+            deleteRecursively(state);
+        }
+        final ObjectMapper json = new ObjectMapper();
+        try (Writer w = Files.newBufferedWriter(jsonl);
+             SequenceWriter lines = json.writer().withRootValueSeparator("\n").writeValues(w)) {
+            for (final CycleSummary c : cycles) {
+                lines.write(AvroJson.of(c));
+            }
+            w.write("\n");
+        }
+        new AnalysisReport(file, source, cycles, letters, rejected, status, jsonl).print(out, REPORTED_REJECTIONS);
+    }
+
+    private static void deleteRecursively(final Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (final Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
