@@ -1,6 +1,5 @@
 package io.cellfloor.domain;
 
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +19,9 @@ import java.util.function.Consumer;
  */
 public final class CycleAssembler {
     private final CycleRules rules;
+    private final VoltageRules voltage;
+    private final RestRules rest;
+    private final CycleAnalyzer analyzer;
     private final CellSpec cell;
     private final CycleState s;
     private final Consumer<Cycle> out;
@@ -30,7 +32,19 @@ public final class CycleAssembler {
      *             direction of the first half-cycle, and end reasons other than incomplete are reported as time
      */
     public CycleAssembler(final CycleRules rules, final CellSpec cell, final CycleState state, final Consumer<Cycle> out) {
+        this(rules, DetectionRules.DEFAULTS, cell, state, out);
+    }
+
+    /**
+     * @param detection thresholds of soft-breakdown detection ({@link DetectionRules#DEFAULTS} documents each)
+     * @param cell the channel's cell, or null when none is registered (see the other constructor)
+     */
+    public CycleAssembler(final CycleRules rules, final DetectionRules detection, final CellSpec cell,
+                          final CycleState state, final Consumer<Cycle> out) {
         this.rules = rules;
+        this.voltage = detection.voltage();
+        this.rest = detection.rest();
+        this.analyzer = new CycleAnalyzer(detection, cell, state.detection);
         this.cell = cell;
         this.s = state;
         this.out = out;
@@ -76,7 +90,7 @@ public final class CycleAssembler {
         }
         if (direction != Direction.REST) {
             if (s.openDirection == null) {
-                open(direction, timeMs, cycleIndex);
+                open(direction, timeMs, cycleIndex, currentA, voltageV);
                 if (gap) {
                     // likewise its true start
                     addGap(sinceLast);
@@ -84,9 +98,13 @@ public final class CycleAssembler {
             } else if (gap) {
                 addGap(sinceLast);
                 s.openSamples++;
+                s.probe.update(voltage, timeMs, currentA, voltageV, s.lastTimeMs, s.lastVoltageV, true);
             } else {
                 integrate(timeMs, currentA);
+                s.probe.update(voltage, timeMs, currentA, voltageV, s.lastTimeMs, s.lastVoltageV, false);
             }
+        } else {
+            s.detection.rest.update(timeMs, voltageV, rest.watchMs());
         }
         s.lastTimeMs = timeMs;
         s.lastCurrentA = currentA;
@@ -99,11 +117,20 @@ public final class CycleAssembler {
             closeOpenHalf(true);
         }
         if (s.pending != null) {
-            emit(s.pending, null);
+            emit(s.pending, null, s.pendingSummary, null);
         }
     }
 
-    private void open(final Direction direction, final long timeMs, final int cycleIndex) {
+    private void open(final Direction direction, final long timeMs, final int cycleIndex, final double currentA,
+                      final double voltageV) {
+        final RestObservation watched = s.detection.rest.end();
+        if (watched != null && watched.after() == Direction.CHARGE) {
+            // only the rest after a strip (or a charge) can show a leak; it waits for the cycle that reports it
+            s.detection.restSeen = watched;
+        }
+        s.probe.open(voltage, direction, timeMs, currentA, voltageV, s.lastTimeMs, s.lastCurrentA, s.lastVoltageV,
+                s.detection.plateau(direction), s.detection.plateauCurrent(direction), s.detection.noiseBaselineV,
+                cell != null && cell.kind() == CellKind.ASYMMETRIC && direction == Direction.DISCHARGE, deadBandA);
         s.openDirection = direction;
         s.openStartMs = timeMs;
         s.openAs = 0;
@@ -128,16 +155,20 @@ public final class CycleAssembler {
         final HalfCycle half = new HalfCycle(s.openDirection, s.openStartMs, s.lastTimeMs, capacityAh,
                 endReason(s.openDirection, capacityAh, dataEnded), s.openSamples, s.openGaps, s.openGapMs,
                 s.lastVoltageV, s.openCycleIndex);
+        final HalfSummary summary = s.probe.close(voltage);
         s.openDirection = null;
         final CeDirection ce = ceDirection(half.direction());
         if (half.direction() == ce.first()) {
             if (s.pending != null) {
-                emit(s.pending, null);
+                emit(s.pending, null, s.pendingSummary, null);
             }
             s.pending = half;
+            s.pendingSummary = summary;
         } else {
-            emit(s.pending, half);
+            emit(s.pending, half, s.pendingSummary, summary);
         }
+        s.detection.rest.begin(s.pending != null ? s.cyclesEmitted + 1 : s.cyclesEmitted, half.direction(),
+                half.endReason() == EndReason.CUTOFF);
     }
 
     private EndReason endReason(final Direction direction, final double capacityAh, final boolean dataEnded) {
@@ -166,8 +197,10 @@ public final class CycleAssembler {
         return s.inferredDirection;
     }
 
-    private void emit(final HalfCycle first, final HalfCycle second) {
+    private void emit(final HalfCycle first, final HalfCycle second, final HalfSummary firstSummary,
+                      final HalfSummary secondSummary) {
         s.pending = null;
+        s.pendingSummary = null;
         final HalfCycle any = first != null ? first : second;
         final CeDirection ce = ceDirection(any.direction());
         final HalfCycle charge = inDirection(Direction.CHARGE, first, second);
@@ -175,8 +208,16 @@ public final class CycleAssembler {
         final boolean complete = first != null && second != null
                 && first.endReason() != EndReason.INCOMPLETE && second.endReason() != EndReason.INCOMPLETE;
         s.cyclesEmitted++;
-        out.accept(new Cycle(s.cyclesEmitted, any.cyclerCycleIndex(), ce, charge, discharge,
-                ce(first, second), complete, cell != null, CycleFeatures.NONE, List.of(), CellStage.STABLE, null));
+        final double cePercent = ce(first, second);
+        final long start = Math.min(first == null ? Long.MAX_VALUE : first.startMs(),
+                second == null ? Long.MAX_VALUE : second.startMs());
+        final long end = Math.max(first == null ? Long.MIN_VALUE : first.endMs(),
+                second == null ? Long.MIN_VALUE : second.endMs());
+        final CycleAnalyzer.Result found = analyzer.analyze(s.cyclesEmitted, first, second, firstSummary,
+                secondSummary, cePercent, complete, start, end);
+        out.accept(new Cycle(s.cyclesEmitted, any.cyclerCycleIndex(), ce, charge, discharge, cePercent, complete,
+                cell != null, found.features(), found.events(), found.stage(), found.stageChange(),
+                found.averageCe()));
     }
 
     private static HalfCycle inDirection(final Direction direction, final HalfCycle a, final HalfCycle b) {
