@@ -87,6 +87,6 @@ class ChannelStatusUpdateTest {
         final HalfCycle stripping = new HalfCycle(Direction.CHARGE, start + HOUR, start + 2 * HOUR, ce * 1e-5,
                 EndReason.CUTOFF, 100, 0, 0, 1.5, -1);
         return new Cycle(n, -1, CeDirection.CHARGE_OVER_DISCHARGE, stripping, plating, ce, true, true,
-                CycleFeatures.NONE, events, stage, change);
+                CycleFeatures.NONE, events, stage, change, null);
     }
 }
