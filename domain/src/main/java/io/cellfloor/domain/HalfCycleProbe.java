@@ -116,14 +116,15 @@ final class HalfCycleProbe {
         final double ref = reference();
         excursions.update(t, absV, ref, Math.max(rules.excursionDepth() * ref, rules.noiseSigmas() * sigma(rules)),
                 rules.riseBand(), firstSettled);
-        final boolean eligible = !gap && !excursions.active && !(absV > (1 + rules.riseBand()) * ref);
-        if (eligible && previousEligible) {
-            maxStepV = Math.max(maxStepV, Math.abs(v - previousV));
+        final boolean inBand = !gap && !(absV > (1 + rules.riseBand()) * ref);
+        if (inBand && previousEligible) {
+            maxStepV = Math.max(maxStepV, Math.abs(v - previousV)); // into and out of excursions too
         }
-        previousEligible = eligible;
+        previousEligible = inBand;
+        final boolean eligible = inBand && !excursions.active;
         residual(rules, t, v, eligible);
         if (eligible && t - lastFeedMs >= rules.decimateMs()) {
-            feed(rules, absV);
+            feed(rules, absV, t - startMs >= rules.armAfterMs());
             lastFeedMs = t;
         }
     }
@@ -201,15 +202,16 @@ final class HalfCycleProbe {
         chain = Math.min(chain + 1, 2);
     }
 
-    private void feed(final VoltageRules rules, final double absV) {
+    private void feed(final VoltageRules rules, final double absV, final boolean mayArm) {
         if (armed) {
             level.add(absV);
             return;
         }
-        if (armA > 0 && armB > 0) {
+        if (mayArm && armA > 0 && armB > 0) {
             final double hi = Math.max(absV, Math.max(armA, armB));
             final double lo = Math.min(absV, Math.min(armA, armB));
-            if (hi <= (1 + rules.armingBand()) * lo) {
+            final boolean falling = armA - absV > 0.5 * rules.armingBand() * absV;
+            if (hi <= (1 + rules.armingBand()) * lo && !falling) {
                 armed = true;
                 level.add(armA);
                 level.add(armB);

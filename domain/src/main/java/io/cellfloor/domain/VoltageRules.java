@@ -11,8 +11,12 @@ package io.cellfloor.domain;
  *                           and the simulator's dips peak within ~20 s)
  * @param decimateMs         the plateau median and the noise estimate take at most one sample per this-many ms, so that
  *                           the dense points a dV-triggered cycler logs in fast transients cannot outvote the plateau
- * @param armingBand         the in-half plateau level is trusted once three such samples agree within this fraction:
- *                           a nucleation dip still recovering fails the test, a settled plateau passes it
+ * @param armingBand         the in-half plateau level is trusted once three such samples agree within this fraction
+ *                           and do not fall by more than half of it: a nucleation dip still recovering fails the test,
+ *                           a settled plateau passes it
+ * @param armAfterMs         ... and not before this long into the half-cycle: a noisy reading can make three points of
+ *                           a recovering dip agree by chance (the simulator's and the paper's dips are gone within
+ *                           ~1.5 minutes); until then only the channel's last healthy plateau is a reference
  * @param excursionDepth     an excursion starts when |V| falls below the plateau by this fraction (towards 0 V); half of
  *                           it is the hysteresis for the return. 0.25: the simulator's and the paper's soft shorts pull
  *                           |V| 70-90 % of the way to 0, fluctuations 20-80 %; normal plateaus drift under 10 % per half
@@ -38,6 +42,7 @@ public record VoltageRules(
         long onsetGuardMs,
         long decimateMs,
         double armingBand,
+        long armAfterMs,
         double excursionDepth,
         double noiseSigmas,
         double minNoiseV,
@@ -51,7 +56,7 @@ public record VoltageRules(
         long nucleationWindowMs,
         long dcrMaxIntervalMs) {
 
-    public static final VoltageRules DEFAULTS = new VoltageRules(30_000, 5_000, 0.10, 0.25, 6.0, 50e-6, 0.20, 0.10,
+    public static final VoltageRules DEFAULTS = new VoltageRules(30_000, 5_000, 0.10, 90_000, 0.25, 6.0, 50e-6, 0.20, 0.10,
             2, 4, 0.4, 0.9, 4.0, 300_000, 5_000);
 
     public VoltageRules {
