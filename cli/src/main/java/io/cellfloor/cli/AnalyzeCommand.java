@@ -1,6 +1,7 @@
 package io.cellfloor.cli;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -51,6 +52,9 @@ import org.apache.kafka.streams.TopologyTestDriver;
  */
 final class AnalyzeCommand {
     private static final int REPORTED_REJECTIONS = 5;
+    private static final List<String> REQUIRED_CELL_FIELDS = List.of("kind", "areaCm2", "electrolyte", "collector",
+            "currentDensityMAcm2", "arealCapacityMAhCm2", "cutoffLowV", "cutoffHighV", "stackPressureMPa",
+            "ceDirection");
 
     private AnalyzeCommand() {
     }
@@ -83,14 +87,19 @@ final class AnalyzeCommand {
         final String lower = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         final ObjectMapper mapper = (lower.endsWith(".yaml") || lower.endsWith(".yml")
                 ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper())
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         try {
-            return mapper.readValue(file.toFile(), CellSpec.class);
-        } catch (IOException e) {
+            final JsonNode tree = mapper.readTree(file.toFile());
+            final List<String> missing = REQUIRED_CELL_FIELDS.stream().filter(f -> tree == null || !tree.has(f))
+                    .toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("missing " + String.join(", ", missing));
+            }
+            return mapper.treeToValue(tree, CellSpec.class);
+        } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException("cell test " + file + " is not a valid CellTest (fields: kind, "
                     + "areaCm2, electrolyte, collector, currentDensityMAcm2, arealCapacityMAhCm2, cutoffLowV, "
-                    + "cutoffHighV, stackPressureMPa, ceDirection, averageCe): " + e.getMessage(), e);
+                    + "cutoffHighV, stackPressureMPa, ceDirection, optional averageCe): " + e.getMessage(), e);
         }
     }
 
@@ -99,7 +108,6 @@ final class AnalyzeCommand {
         final List<RejectedRow> rejected = new ArrayList<>();
         final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
         final Map<String, String> registryConfig = Map.of("schema.registry.url", "http://in-memory.invalid");
-        final Path state = Files.createTempDirectory("cellfloor-analyze");
         final MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
                 new ByteArraySerializer());
         final FileSource source = new FileSource(file, "offline", cell, reading, rejected::add);
@@ -114,6 +122,7 @@ final class AnalyzeCommand {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading " + file, e);
         }
+        final Path state = Files.createTempDirectory("cellfloor-analyze");
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "cellfloor-analyze");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "offline:9092");

@@ -1,9 +1,11 @@
 package io.cellfloor.schema;
 
+import io.cellfloor.avro.AverageCeSummary;
 import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.CycleSummary;
 import io.cellfloor.avro.HalfCycleSummary;
 import io.cellfloor.domain.AverageCeProtocol;
+import io.cellfloor.domain.AverageCeResult;
 import io.cellfloor.domain.BreakdownEvent;
 import io.cellfloor.domain.CellStage;
 import io.cellfloor.domain.CeDirection;
@@ -89,6 +91,7 @@ public final class AvroMapping {
                 .setStage(stage(c.stage()))
                 .setStageChange(c.stageChange() == null ? null
                         : stageChange(stationId, channelId, testId, c.endMs(), c.stageChange()))
+                .setAverageCe(averageCe(c.averageCe()))
                 .build();
     }
 
@@ -118,6 +121,14 @@ public final class AvroMapping {
 
     public static io.cellfloor.avro.CellStage stage(final CellStage stage) {
         return io.cellfloor.avro.CellStage.valueOf(stage.name());
+    }
+
+    private static AverageCeSummary averageCe(final AverageCeResult r) {
+        if (r == null) {
+            return null;
+        }
+        return new AverageCeSummary(r.determinable(), r.determinable() ? r.cePercent() : null, r.reason(),
+                r.reservoirMAh(), r.cycledMAh(), r.cycles(), r.finalStripMAh());
     }
 
     private static io.cellfloor.avro.CycleFeatures features(final CycleFeatures f) {

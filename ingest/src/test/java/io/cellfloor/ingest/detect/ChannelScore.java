@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * The truth stage replays the stage rules on the labels.
  */
 record ChannelScore(Scenario scenario, Set<Integer> positive, Set<Integer> visible, Set<Integer> detected,
-                    int cycles, int stageAgreements, int firstPositive, int firstDetected, List<String> notes) {
+                    int cycles, int stageAgreements, int firstPositive, int firstVisible, int firstDetected,
+                    List<String> notes) {
     private static final double VISIBLE_FRACTION = 0.8;
 
     static ChannelScore of(final Scenario scenario, final DetectionRun run, final StageRules rules) {
@@ -64,6 +65,7 @@ record ChannelScore(Scenario scenario, Set<Integer> positive, Set<Integer> visib
         }
         return new ChannelScore(scenario, positive, visible, detected, n, agree,
                 positive.isEmpty() ? -1 : positive.iterator().next(),
+                visible.isEmpty() ? -1 : visible.iterator().next(),
                 detected.isEmpty() ? -1 : detected.iterator().next(), notes);
     }
 
