@@ -8,10 +8,12 @@ import io.cellfloor.avro.BreakdownType;
 import io.cellfloor.avro.CellStage;
 import io.cellfloor.avro.ChannelStatus;
 import io.cellfloor.avro.CohortStats;
+import io.cellfloor.domain.CycleRules;
 import io.cellfloor.schema.Topics;
 import io.cellfloor.schema.registry.InMemorySchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +47,10 @@ class FloorAggregationsTest {
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "cellfloor-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        final TopologySettings tenMinutesGrace = new TopologySettings(CycleRules.DEFAULTS, Duration.ZERO,
+                Duration.ofMinutes(10));
         driver = new TopologyTestDriver(CellfloorTopology.build(Codecs.registry(registry, config),
-                TopologySettings.DEFAULTS, new TopologyMetrics(new SimpleMeterRegistry())), props);
+                tenMinutesGrace, new TopologyMetrics(new SimpleMeterRegistry())), props);
         final var strings = Serdes.String();
         events = driver.createInputTopic(Topics.BREAKDOWN_EVENTS, strings.serializer(),
                 CellfloorSerdes.value(BreakdownEvent.class, registry, config).serializer());
