@@ -63,12 +63,16 @@ final class CyclePrinter implements AutoCloseable {
         final boolean lithium = cell == null || cell.kind() != CellKind.FULL;
         final String what = cell == null ? "unknown cell"
                 : cell.electrolyte() + "|" + cell.collector() + " " + cell.currentDensityMAcm2() + " mA/cm2";
-        return String.format("%-16s %-26s cycle %3d  %s %s  %s %s  CE %s%s",
+        final String events = c.getEvents().isEmpty() ? "" : "  " + c.getEvents().stream()
+                .map(e -> e.getType().name()).distinct().collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        final String stage = c.getStageChange() == null ? "" : "  STAGE " + c.getStageChange().getFrom() + " -> "
+                + c.getStageChange().getTo();
+        return String.format("%-16s %-26s cycle %3d  %s %s  %s %s  CE %s%s%s%s",
                 c.getStationId() + "/" + c.getChannelId(), what, c.getCycleNumber(),
                 lithium ? "plated" : "charge", capacity(lithium ? c.getDischarge() : c.getCharge()),
                 lithium ? "stripped" : "discharge", capacity(lithium ? c.getCharge() : c.getDischarge()),
                 c.getCePercent() == null ? "  n/a  " : String.format("%6.2f %%", c.getCePercent()),
-                c.getComplete() ? "" : "  (incomplete)");
+                c.getComplete() ? "" : "  (incomplete)", events, stage);
     }
 
     private static String capacity(final HalfCycleSummary h) {
