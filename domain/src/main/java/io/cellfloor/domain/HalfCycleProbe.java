@@ -18,11 +18,14 @@ final class HalfCycleProbe {
     static final long NONE = Long.MIN_VALUE;
     /** "Never" for decimation clocks: far enough in the past, yet {@code t - LONG_AGO} cannot overflow. */
     private static final long LONG_AGO = Long.MIN_VALUE / 4;
-    /** Median |residual| of white noise over three irregular points, to a standard deviation: 1 / (0.6745 sqrt 1.5). */
-    private static final double RESIDUAL_TO_SIGMA = 1.21;
+    /** Mean |residual| of white noise over three irregular points, to its standard deviation: sqrt(pi/2) / sqrt 1.5. */
+    private static final double RESIDUAL_TO_SIGMA = 1.023;
+    /** The noise estimate averages its first residuals exactly, then follows with this weight per residual. */
+    private static final int RESIDUAL_MEMORY = 32;
+    /** A residual counts at most this multiple of the running mean: one spike cannot inflate the noise. */
+    private static final double RESIDUAL_CLIP = 4.0;
 
     private final StreamingMedian level = new StreamingMedian();
-    private final StreamingMedian residuals = new StreamingMedian();
 
     Direction direction;
     long startMs;
@@ -38,12 +41,13 @@ final class HalfCycleProbe {
     double armB;
     long lastFeedMs;
 
+    double residualMean;
+    int residualCount;
     int chain;
     long t1;
     double v1;
     long t2;
     double v2;
-    long lastResidualMs;
     boolean previousEligible;
 
     final ExcursionTracker excursions = new ExcursionTracker();
@@ -122,7 +126,7 @@ final class HalfCycleProbe {
         }
         previousEligible = inBand;
         final boolean eligible = inBand && !excursions.active;
-        residual(rules, t, v, eligible);
+        residual(t, v, eligible);
         if (eligible && t - lastFeedMs >= rules.decimateMs()) {
             feed(rules, absV, t - startMs >= rules.armAfterMs());
             lastFeedMs = t;
@@ -160,8 +164,8 @@ final class HalfCycleProbe {
     }
 
     private double noiseV(final VoltageRules rules, final int minResiduals) {
-        return residuals.count() < minResiduals ? Double.NaN
-                : Math.max(rules.minNoiseV(), RESIDUAL_TO_SIGMA * residuals.median());
+        return residualCount < minResiduals ? Double.NaN
+                : Math.max(rules.minNoiseV(), RESIDUAL_TO_SIGMA * residualMean);
     }
 
     /** The channel's noise: its baseline once learnt, else this half's own estimate, else the floor. */
@@ -169,7 +173,7 @@ final class HalfCycleProbe {
         if (baselineNoiseV > 0) {
             return baselineNoiseV;
         }
-        return residuals.count() >= 5 ? noiseV(rules, 5) : rules.minNoiseV();
+        return residualCount >= 5 ? noiseV(rules, 5) : rules.minNoiseV();
     }
 
     /** A protocol step of current within the half: relearn the plateau; what it did to V is not a breakdown. */
@@ -185,15 +189,24 @@ final class HalfCycleProbe {
         excursions.discard();
     }
 
-    private void residual(final VoltageRules rules, final long t, final double v, final boolean eligible) {
+    /**
+     * The high-frequency residual of the middle of the last three plateau points from the line through its
+     * neighbours, folded into a clipped running mean: cheap, robust to a stray spike, and blind to a steady slope.
+     */
+    private void residual(final long t, final double v, final boolean eligible) {
         if (!eligible || !armed) {
             chain = 0;
             return;
         }
-        if (chain == 2 && t - lastResidualMs >= rules.decimateMs()) {
-            final double predicted = v1 + (v - v1) * (t2 - t1) / (double) (t - t1);
-            residuals.add(Math.abs(v2 - predicted));
-            lastResidualMs = t;
+        if (chain == 2) {
+            final double r = Math.abs(v2 - v1 - (v - v1) * (t2 - t1) / (double) (t - t1));
+            if (residualCount < RESIDUAL_MEMORY) {
+                residualCount++;
+                residualMean += (Math.min(r, residualCount > 3 ? RESIDUAL_CLIP * residualMean : r) - residualMean)
+                        / residualCount;
+            } else {
+                residualMean += (Math.min(r, RESIDUAL_CLIP * residualMean) - residualMean) / RESIDUAL_MEMORY;
+            }
         }
         t1 = t2;
         v1 = v2;
@@ -247,13 +260,13 @@ final class HalfCycleProbe {
 
     private void clear() {
         level.reset();
-        residuals.reset();
+        residualMean = 0;
+        residualCount = 0;
         armed = false;
         armA = Double.NaN;
         armB = Double.NaN;
         lastFeedMs = LONG_AGO;
         chain = 0;
-        lastResidualMs = LONG_AGO;
         previousEligible = false;
         excursions.clear();
         lowSinceMs = NONE;
@@ -272,9 +285,9 @@ final class HalfCycleProbe {
                 .putDouble(previousPlateauV).putDouble(baselineNoiseV).put((byte) (watchNucleation ? 1 : 0))
                 .putDouble(dcResistanceOhm);
         level.write(b);
-        residuals.write(b);
+        b.putDouble(residualMean).putInt(residualCount);
         b.put((byte) (armed ? 1 : 0)).putDouble(armA).putDouble(armB).putLong(lastFeedMs);
-        b.put((byte) chain).putLong(t1).putDouble(v1).putLong(t2).putDouble(v2).putLong(lastResidualMs)
+        b.put((byte) chain).putLong(t1).putDouble(v1).putLong(t2).putDouble(v2)
                 .put((byte) (previousEligible ? 1 : 0));
         excursions.write(b);
         b.putLong(lowSinceMs).putDouble(lowResistanceSum).putInt(lowCount);
@@ -292,7 +305,8 @@ final class HalfCycleProbe {
         watchNucleation = b.get() == 1;
         dcResistanceOhm = b.getDouble();
         level.read(b);
-        residuals.read(b);
+        residualMean = b.getDouble();
+        residualCount = b.getInt();
         armed = b.get() == 1;
         armA = b.getDouble();
         armB = b.getDouble();
@@ -302,7 +316,6 @@ final class HalfCycleProbe {
         v1 = b.getDouble();
         t2 = b.getLong();
         v2 = b.getDouble();
-        lastResidualMs = b.getLong();
         previousEligible = b.get() == 1;
         excursions.read(b);
         lowSinceMs = b.getLong();

@@ -9,8 +9,11 @@ package io.cellfloor.domain;
  * @param onsetGuardMs       nothing in the first this-many ms of a half-cycle counts as a drop or as the plateau: the
  *                           open-circuit voltage decays, plating crosses 0 V, the nucleation dip peaks (the paper's
  *                           and the simulator's dips peak within ~20 s)
- * @param decimateMs         the plateau median and the noise estimate take at most one sample per this-many ms, so that
- *                           the dense points a dV-triggered cycler logs in fast transients cannot outvote the plateau
+ * @param decimateMs         the plateau median takes at most one sample per this-many ms, so that the dense points a
+ *                           dV-triggered cycler logs in fast transients cannot outvote the plateau, and so that its
+ *                           cost (the only per-sample arithmetic with divisions) is paid every 20 s of data, not every
+ *                           sample; three of them must agree before the plateau is trusted, so it is never trusted on
+ *                           less than 40 s of settled voltage
  * @param armingBand         the in-half plateau level is trusted once three such samples agree within this fraction
  *                           and do not fall by more than half of it: a nucleation dip still recovering fails the test,
  *                           a settled plateau passes it
@@ -56,7 +59,7 @@ public record VoltageRules(
         long nucleationWindowMs,
         long dcrMaxIntervalMs) {
 
-    public static final VoltageRules DEFAULTS = new VoltageRules(30_000, 5_000, 0.10, 90_000, 0.25, 6.0, 50e-6, 0.20, 0.10,
+    public static final VoltageRules DEFAULTS = new VoltageRules(30_000, 20_000, 0.10, 90_000, 0.25, 6.0, 50e-6, 0.20, 0.10,
             2, 4, 0.4, 0.9, 4.0, 300_000, 5_000);
 
     public VoltageRules {
