@@ -16,6 +16,12 @@ import java.util.function.Consumer;
  *
  * <p>A change of the cycler's step index in the same direction (constant current to constant voltage, say)
  * continues the half-cycle; only a rest or a reversal ends it.
+ *
+ * <p>Soft-breakdown detection rides along (see {@link DetectionRules}): each sample of an open half-cycle passes
+ * through a constant-memory voltage probe (O(1), no allocation), each rest through a watch of its open-circuit
+ * voltage, and each closed cycle through the detectors and the stage machine, whose results fill the cycle's
+ * features, events, stage and stage change. A rest-voltage collapse after a Li/SSE/CC strip is only known when the
+ * rest ends, after its cycle was emitted; it is reported with the next cycle under its own cycle number.
  */
 public final class CycleAssembler {
     private final CycleRules rules;

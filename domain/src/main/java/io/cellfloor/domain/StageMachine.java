@@ -1,6 +1,8 @@
 package io.cellfloor.domain;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -47,9 +49,8 @@ final class StageMachine {
         final StringJoiner out = new StringJoiner("; ");
         for (final BreakdownEvent e : events) {
             final StringJoiner numbers = new StringJoiner(", ", " (", ")");
-            e.evidence().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).limit(4)
-                    .forEach(x -> numbers.add(x.getKey() + "=" + String.format(java.util.Locale.ROOT, "%.4g",
-                            x.getValue())));
+            e.evidence().entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(4)
+                    .forEach(x -> numbers.add(x.getKey() + "=" + String.format(Locale.ROOT, "%.4g", x.getValue())));
             out.add(e.type() + " in cycle " + e.cycleNumber()
                     + (e.halfCycle() == null ? "" : " " + e.halfCycle()) + numbers);
         }

@@ -11,12 +11,19 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The detection-quality benchmark: runs the labelled {@link ScenarioSuite} through the domain's assembler (in
- * topology-sized batches with the state round-tripped) and scores it cycle by cycle. Run it with
+ * The detection-quality benchmark: runs the labelled {@link ScenarioSuite} and a generated floor through the domain's
+ * assembler (in topology-sized batches with the state round-tripped) and scores them cycle by cycle (see
+ * {@link ChannelScore}). The goals are asserted by {@code DetectionQualityTest}, which also prints the figures:
  * <pre>{@code
- * ./mvnw -B -o -q -pl ingest -am test-compile && java -cp "$(cat /tmp/cp)" io.cellfloor.ingest.detect.DetectionQuality [seed] [repeats] [-v]
+ * ./mvnw -B -o -pl ingest -am test -Dtest=DetectionQualityTest -Dsurefire.failIfNoSpecifiedTests=false
  * }</pre>
- * (see {@code BENCHMARKS.md} for the exact classpath line) or through {@code DetectionQualityTest}.
+ * Other seeds and sizes, and every miss and false alarm spelled out ({@code -v}), from this main:
+ * <pre>{@code
+ * ./mvnw -B -o -q -pl ingest -am test-compile
+ * ./mvnw -B -o -q -pl ingest dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * java -cp "ingest/target/test-classes:ingest/target/classes:domain/target/classes:$(cat /tmp/cp.txt)" \
+ *     io.cellfloor.ingest.detect.DetectionQuality [seed=2025] [repeats=3] [-v]
+ * }</pre>
  */
 public final class DetectionQuality {
     private DetectionQuality() {
@@ -134,14 +141,9 @@ public final class DetectionQuality {
         final List<Scenario> suite = new ArrayList<>(ScenarioSuite.generate(seed, repeats));
         suite.addAll(floor(seed, 20, 24));
         final List<ChannelScore> scores = score(suite, DetectionRules.DEFAULTS);
-        final Summary all = summarise(scores);
-        System.out.printf(Locale.ROOT, "suite seed %d x%d: %d channels, %d cycles, %.1f s%n", seed, repeats,
-                all.channels(), all.cycles(), (System.nanoTime() - t0) / 1e9);
-        print("all", all);
-        final Map<String, List<ChannelScore>> bySignature = new LinkedHashMap<>();
-        scores.forEach(s -> bySignature.computeIfAbsent(s.scenario().signature(), k -> new ArrayList<>()).add(s));
-        bySignature.forEach((k, v) -> print(k, summarise(v)));
-        byInterval(scores).forEach((k, v) -> print("logging " + k / 1000 + " s", v));
+        System.out.printf(Locale.ROOT, "suite seed %d x%d: %d channels, %.1f s%n", seed, repeats, scores.size(),
+                (System.nanoTime() - t0) / 1e9);
+        report(scores);
         if (verbose) {
             scores.stream().filter(s -> !s.notes().isEmpty()).forEach(s -> {
                 System.out.println("-- " + s.scenario().name() + " positive " + s.positive() + " detected "
@@ -149,6 +151,18 @@ public final class DetectionQuality {
                 s.notes().forEach(n -> System.out.println("   " + n));
             });
         }
+    }
+
+    /** Prints the figures: all channels, by signature or confounder, by logging interval. */
+    static void report(final List<ChannelScore> scores) {
+        final Summary all = summarise(scores);
+        System.out.printf(Locale.ROOT, "%d channels, %d cycles; first visible breakdown found in its own cycle: %.4f%n",
+                all.channels(), all.cycles(), all.foundInItsCycle());
+        print("all", all);
+        final Map<String, List<ChannelScore>> bySignature = new LinkedHashMap<>();
+        scores.forEach(s -> bySignature.computeIfAbsent(s.scenario().signature(), k -> new ArrayList<>()).add(s));
+        bySignature.forEach((k, v) -> print(k, summarise(v)));
+        byInterval(scores).forEach((k, v) -> print("logging " + k / 1000 + " s", v));
     }
 
     private static void print(final String label, final Summary s) {
