@@ -20,6 +20,9 @@ public final class Main {
               agent     a station agent publishing a simulated floor to your Kafka and schema registry
                           --config FILE (as for streams)  --channels N (64)  --speed-up X (1)  --cycles N (30)
                           --metrics-port P (9465)
+              sinks alerts  deliver cellfloor.alerts.v1 to webhook / Slack / PagerDuty / Alertmanager receivers
+                          --config FILE (properties: Kafka, registry, receiver.*, route.*; see README "Alerting")
+                          --metrics-port P (9466)
             """;
 
     private Main() {
@@ -33,6 +36,9 @@ public final class Main {
         if (args[0].equals("analyze")) {
             final Options.WithFiles parsed = Options.parseWithFiles(Arrays.copyOfRange(args, 1, args.length));
             System.exit(AnalyzeCommand.run(parsed.files(), parsed.options(), System.out));
+        }
+        if (args[0].equals("sinks")) {
+            System.exit(SinksCommand.run(args));
         }
         final Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
         final int status = switch (args[0].toLowerCase(Locale.ROOT)) {
