@@ -198,6 +198,10 @@ final class HalfCycleProbe {
             chain = 0;
             return;
         }
+        if (chain > 0 && t == t2) {
+            v2 = v; // the same instant logged twice (a step boundary): keep the later reading
+            return;
+        }
         if (chain == 2) {
             final double r = Math.abs(v2 - v1 - (v - v1) * (t2 - t1) / (double) (t - t1));
             if (residualCount < RESIDUAL_MEMORY) {

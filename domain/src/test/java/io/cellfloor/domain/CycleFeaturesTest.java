@@ -70,6 +70,27 @@ class CycleFeaturesTest {
     }
 
     @Test
+    void shouldTakeTheSameInstantLoggedSeveralTimesInItsStride() {
+        cell.healthy(2);
+        final CycleAssembler a = new CycleAssembler(CycleRules.DEFAULTS, LiCell.SPEC, detected.state,
+                detected.cycles::add);
+        long t = cell.now();
+        for (int k = 0; k < 200; k++, t += 5_000) {
+            a.accept(t, -LiCell.I, -0.05 - 1e-5 * (k % 3), Sample.NO_INDEX, null);
+            a.accept(t, -LiCell.I, -0.05 - 1e-5 * (k % 2), Sample.NO_INDEX, null);
+            a.accept(t, -LiCell.I, -0.05, Sample.NO_INDEX, null);
+        }
+        a.accept(t, 0, -0.03, Sample.NO_INDEX, null);
+        a.accept(t + 10_000, LiCell.I, 0.05, Sample.NO_INDEX, null);
+        a.accept(t + 20_000, LiCell.I, 1.5, Sample.NO_INDEX, null);
+        a.accept(t + 20_000, 0, 1.45, Sample.NO_INDEX, null);
+
+        assertThat(detected.cycle(3).features().platingNoiseRatio()).isFinite();
+        assertThat(detected.cycle(3).features().loggingIntervalS()).isFinite();
+        assertThat(detected.events()).isEmpty();
+    }
+
+    @Test
     void shouldLeaveFeaturesOfAMissingHalfAsNaN() {
         cell.healthy(1);
         cell.step(-LiCell.I, 720, s -> -0.05);
