@@ -1,12 +1,23 @@
 package io.cellfloor.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.cellfloor.avro.CellTest;
+import io.cellfloor.avro.DeadLetter;
 import io.cellfloor.avro.SampleBatch;
+import io.cellfloor.domain.CellSpec;
 import io.cellfloor.ingest.agent.AgentSettings;
+import io.cellfloor.ingest.agent.BackfillProgress;
+import io.cellfloor.ingest.agent.FileAgent;
+import io.cellfloor.ingest.agent.FileAgentSettings;
 import io.cellfloor.ingest.agent.StationAgent;
+import io.cellfloor.ingest.config.StationConfig;
 import io.cellfloor.ingest.sim.FloorPlan;
 import io.cellfloor.ingest.sim.Pacing;
 import io.cellfloor.ingest.sim.SimulatedFloor;
+import io.cellfloor.ingest.spool.SpoolDrainer;
 import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
 import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
@@ -15,23 +26,124 @@ import io.cellfloor.streams.config.StreamsAppConfig;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@code cellfloor agent --config FILE}: a station agent publishing to your Kafka and registry. Its source is
- * the simulated floor ({@code --channels}, {@code --speed-up}, {@code --cycles}); connection settings as for
- * {@code streams} (the same file works for both).
+ * {@code cellfloor agent --config station.yaml}: the station agent of a cycler PC. It reads the cycler's export
+ * directories (follow or backfill), spools to disk, checkpoints, and publishes to your Kafka and registry (see
+ * {@link FileAgent} and the README's "Station agent" section). With {@code --source simulator} (or a
+ * {@code .properties} config, as for {@code streams}) its source is the simulated floor instead
+ * ({@code --channels}, {@code --speed-up}, {@code --cycles}).
  */
 final class AgentCommand {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentCommand.class);
+
     private AgentCommand() {
     }
 
     static int run(final Options options) throws Exception {
+        final String config = options.text("config", null);
+        final String source = options.text("source", null);
+        final boolean yaml = config != null && config.toLowerCase(Locale.ROOT).matches(".*\\.(ya?ml|json)");
+        if ("simulator".equals(source) || (source == null && !yaml)) {
+            return runSimulator(options);
+        }
+        if (config == null) {
+            throw new IllegalArgumentException("the file agent needs --config station.yaml (see README, Station agent)");
+        }
+        return runFiles(options, Path.of(config));
+    }
+
+    /** Reads the station config: YAML (or JSON) to a tree, cells through Jackson into {@link CellSpec}. */
+    static StationConfig readConfig(final Path file, final Options options) throws IOException {
+        final ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        final Map<String, Object> tree = new HashMap<>(mapper.readValue(file.toFile(),
+                new TypeReference<Map<String, Object>>() { }));
+        if (options.text("mode", null) != null) {
+            tree.put("mode", options.text("mode", null));
+        }
+        try {
+            return StationConfig.parse(tree, cell -> mapper.convertValue(cell, CellSpec.class));
+        } catch (final IllegalArgumentException e) {
+            throw new IllegalArgumentException("station config " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int runFiles(final Options options, final Path configFile) throws Exception {
+        final StationConfig config = readConfig(configFile, options);
+        final SchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(config.registry()));
+        final Map<String, Object> producerProps = new HashMap<>(StationAgent.producerDefaults());
+        producerProps.put("max.block.ms", "10000");
+        producerProps.putAll(config.kafka());
+        final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        final FileAgentSettings settings = config.agent();
+        final BackfillProgress progress = settings.follow() ? null : backfillProgress(settings);
+        try (ShutdownSignal shutdown = new ShutdownSignal("cellfloor-agent", Duration.ofSeconds(60));
+             MetricsServer metrics = MetricsServer.start("0.0.0.0",
+                     options.integer("metrics-port", config.metricsPort()), meters);
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
+                     new ByteArraySerializer());
+             KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer)) {
+            producerMetrics.bindTo(meters);
+            final FileAgent agent = FileAgent.open(settings, config.spoolDir(), config.spoolMaxBytes(),
+                    config.checkpointDir(),
+                    CellfloorSerdes.value(SampleBatch.class, client, config.registry()).serializer(),
+                    CellfloorSerdes.value(CellTest.class, client, config.registry()).serializer(),
+                    CellfloorSerdes.value(DeadLetter.class, client, config.registry()).serializer(),
+                    meters, System::currentTimeMillis, progress);
+            final SpoolDrainer drainer = new SpoolDrainer(agent.spool(), producer, 512, Duration.ofSeconds(1),
+                    meters, System::currentTimeMillis).start();
+            System.err.printf("cellfloor agent: station %s, %s %s to %s, metrics on :%d/metrics%n",
+                    settings.stationId(), settings.follow() ? "following" : "importing", settings.directories(),
+                    config.kafka().get("bootstrap.servers"), metrics.port());
+            try {
+                agent.run(() -> !shutdown.requested());
+            } finally {
+                agent.checkpoint();
+                drainer.close(Duration.ofSeconds(30));
+                agent.close();
+            }
+            if (!drainer.drained()) {
+                LOG.warn("{} bytes are left in the spool {}; they are sent at the next start", agent.spool().bytes(),
+                        config.spoolDir());
+                return 3;
+            }
+            LOG.info("every record read is acknowledged by Kafka; spool empty");
+        }
+        return 0;
+    }
+
+    private static BackfillProgress backfillProgress(final FileAgentSettings settings) throws IOException {
+        long bytes = 0;
+        int files = 0;
+        for (final Path dir : settings.directories()) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> list = Files.list(dir)) {
+                for (final Path p : list.filter(Files::isRegularFile).toList()) {
+                    bytes += Files.size(p);
+                    files++;
+                }
+            }
+        }
+        return new BackfillProgress(System.err, 5_000, bytes, files, System.currentTimeMillis());
+    }
+
+    private static int runSimulator(final Options options) throws Exception {
         final StreamsAppConfig connection = StreamsAppConfig.parse(Settings.load(options));
         final Map<String, String> registrySettings = new HashMap<>(connection.registry());
         registrySettings.put(RegistryConfig.URL, connection.registryUrl());

@@ -17,9 +17,11 @@ public final class Main {
                           --metrics-port P (9464)
               analyze   run the topology over cycler files, no broker needed: one JSON line per cycle
                           --out DIR  [--cell-test FILE (JSON or YAML)]  [--zone ZONE (UTC)]  FILE...
-              agent     a station agent publishing a simulated floor to your Kafka and schema registry
-                          --config FILE (as for streams)  --channels N (64)  --speed-up X (1)  --cycles N (30)
-                          --metrics-port P (9465)
+              agent     the station agent: reads a cycler PC's export directories (follow or backfill), spools
+                          to disk, checkpoints, publishes to your Kafka and schema registry; see README
+                          --config station.yaml  [--mode follow|backfill]  [--metrics-port P (9465)]
+                          simulated floor instead: --source simulator --config FILE (as for streams)
+                          --channels N (64)  --speed-up X (1)  --cycles N (30)
               sinks alerts  deliver cellfloor.alerts.v1 to webhook / Slack / PagerDuty / Alertmanager receivers
                           --config FILE (properties: Kafka, registry, receiver.*, route.*; see README "Alerting")
                           --metrics-port P (9466)

@@ -34,6 +34,10 @@ final class ChannelBatcher {
         return samples.size();
     }
 
+    long nextSequence() {
+        return nextSequence;
+    }
+
     long openedAtMs() {
         return openedAtMs;
     }

@@ -1,0 +1,275 @@
+package io.cellfloor.ingest.spool;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the {@link Spool}'s records to Kafka in append order, on its own thread, so that a producer blocking in
+ * {@code send()} while the broker is down (the Kafka 4 producer waits up to {@code max.block.ms} for metadata)
+ * never stops the agent from reading: the spool grows instead.
+ *
+ * <p>At most {@code maxInFlight} records are unacknowledged at a time. When a send fails or times out, the drainer
+ * stops sending new records, waits for the ones in flight, pauses {@code retryBackoff}, and sends the failed ones
+ * again in their original order. The drained position moves only over a prefix of acknowledged records, so after a
+ * crash a record may be sent twice (same sequence, same bytes: the topology drops the replay), never skipped.
+ *
+ * <p>Metrics: {@code cellfloor.agent.spool.bytes}, {@code cellfloor.agent.spool.oldest.age.seconds},
+ * {@code cellfloor.agent.spool.drained.records} (a counter: its rate is the drain rate), and
+ * {@code cellfloor.agent.samples.published} (samples acknowledged by Kafka).
+ */
+public final class SpoolDrainer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SpoolDrainer.class);
+    private static final long PERSIST_EVERY_MS = 500;
+
+    private final Spool spool;
+    private final Producer<String, byte[]> producer;
+    private final int maxInFlight;
+    private final Duration retryBackoff;
+    private final LongSupplier wallClockMs;
+    private final Counter published;
+    private final Counter publishedRows;
+    private final Counter drainedRecords;
+    private final Deque<InFlight> window = new ArrayDeque<>();
+    private final Object lock = new Object();
+    private final Thread thread;
+    private volatile boolean stopping;
+    private volatile long oldestAppendedAtMs = -1;
+    private volatile Throwable lastFailure;
+    private volatile SpoolPosition acked;
+    private long lastPersistMs;
+
+    public SpoolDrainer(final Spool spool, final Producer<String, byte[]> producer, final int maxInFlight,
+                        final Duration retryBackoff, final MeterRegistry registry, final LongSupplier wallClockMs) {
+        this.spool = spool;
+        this.producer = producer;
+        this.maxInFlight = maxInFlight;
+        this.retryBackoff = retryBackoff;
+        this.wallClockMs = wallClockMs;
+        this.published = registry.counter("cellfloor.agent.samples.published");
+        this.publishedRows = registry.counter("cellfloor.agent.dead-letters.published");
+        this.drainedRecords = registry.counter("cellfloor.agent.spool.drained.records");
+        Gauge.builder("cellfloor.agent.spool.bytes", spool, Spool::bytes).register(registry);
+        Gauge.builder("cellfloor.agent.spool.oldest.age.seconds", this, SpoolDrainer::oldestAgeSeconds)
+                .register(registry);
+        this.acked = spool.drained();
+        this.thread = new Thread(this::loop, "cellfloor-spool-drainer");
+        this.thread.setDaemon(true);
+    }
+
+    public SpoolDrainer start() {
+        thread.start();
+        return this;
+    }
+
+    /** Seconds the oldest record not yet acknowledged by Kafka has waited in the spool; 0 when none waits. */
+    public double oldestAgeSeconds() {
+        final long at = oldestAppendedAtMs;
+        return at < 0 ? 0 : Math.max(0, wallClockMs.getAsLong() - at) / 1000.0;
+    }
+
+    /** True when every durable record has been acknowledged. */
+    public boolean drained() {
+        return !spool.drained().isBefore(spool.durableEnd()) && !acked.isBefore(spool.durableEnd());
+    }
+
+    /** The last send failure, or null: for a log line or a health check. */
+    public Throwable lastFailure() {
+        return lastFailure;
+    }
+
+    private void loop() {
+        try (SpoolReader reader = new SpoolReader(spool, spool.drained())) {
+            while (!stopping || !drainedOrGivingUp()) {
+                final boolean busy = step(reader);
+                if (!busy) {
+                    synchronized (lock) {
+                        lock.wait(5);
+                    }
+                }
+            }
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (final IOException | RuntimeException e) {
+            LOG.error("the spool drainer stopped: records stay in the spool for the next start", e);
+            lastFailure = e;
+        } finally {
+            persist(true);
+        }
+    }
+
+    private volatile long giveUpAtMs = Long.MAX_VALUE;
+
+    private boolean drainedOrGivingUp() {
+        return drained() || wallClockMs.getAsLong() >= giveUpAtMs;
+    }
+
+    private boolean step(final SpoolReader reader) throws IOException, InterruptedException {
+        boolean busy = popAcked();
+        if (hasFailed()) {
+            if (inFlight() > 0) {
+                return busy;
+            }
+            LOG.warn("Kafka did not take {} spooled record(s) ({}); {} bytes in the spool; retrying in {} ms",
+                    window.size(), describe(lastFailure), spool.bytes(), retryBackoff.toMillis());
+            synchronized (lock) {
+                lock.wait(retryBackoff.toMillis());
+            }
+            for (final InFlight f : window) {
+                if (f.state == State.FAILED) {
+                    send(f);
+                }
+            }
+            return true;
+        }
+        while (window.size() < maxInFlight) {
+            final SpoolRecord r = reader.next(spool.durableEnd());
+            if (r == null) {
+                break;
+            }
+            final InFlight f = new InFlight(r, reader.position());
+            window.addLast(f);
+            if (oldestAppendedAtMs < 0) {
+                oldestAppendedAtMs = r.appendedAtMs();
+            }
+            send(f);
+            busy = true;
+            if (hasFailed()) {
+                break;
+            }
+        }
+        persist(false);
+        return busy;
+    }
+
+    private void send(final InFlight f) {
+        f.state = State.IN_FLIGHT;
+        final SpoolRecord r = f.record;
+        try {
+            producer.send(new ProducerRecord<>(r.topic(), null, r.timestampMs(), r.key(), r.value()), (meta, e) -> {
+                synchronized (lock) {
+                    if (e == null) {
+                        f.state = State.ACKED;
+                    } else {
+                        f.state = State.FAILED;
+                        lastFailure = e;
+                    }
+                    lock.notifyAll();
+                }
+            });
+        } catch (final RuntimeException e) {
+            // a send that cannot even be queued (metadata not available within max.block.ms, buffer full)
+            synchronized (lock) {
+                f.state = State.FAILED;
+                lastFailure = e;
+            }
+        }
+    }
+
+    private boolean popAcked() {
+        boolean any = false;
+        synchronized (lock) {
+            while (!window.isEmpty() && window.peekFirst().state == State.ACKED) {
+                final InFlight f = window.removeFirst();
+                acked = f.end;
+                drainedRecords.increment();
+                if (f.record.topic().endsWith("dead-letter.v1")) {
+                    publishedRows.increment(f.record.samples());
+                } else {
+                    published.increment(f.record.samples());
+                }
+                any = true;
+            }
+            oldestAppendedAtMs = window.isEmpty() ? -1 : window.peekFirst().record.appendedAtMs();
+        }
+        if (any && lastFailure != null && !hasFailed()) {
+            LOG.info("Kafka takes records again; {} bytes left in the spool", spool.bytes());
+            lastFailure = null;
+        }
+        return any;
+    }
+
+    private boolean hasFailed() {
+        synchronized (lock) {
+            for (final InFlight f : window) {
+                if (f.state == State.FAILED) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private int inFlight() {
+        synchronized (lock) {
+            int n = 0;
+            for (final InFlight f : window) {
+                n += f.state == State.IN_FLIGHT ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
+    private void persist(final boolean force) {
+        final long now = wallClockMs.getAsLong();
+        if (!spool.drained().isBefore(acked) || (!force && now - lastPersistMs < PERSIST_EVERY_MS)) {
+            return;
+        }
+        try {
+            spool.drainedTo(acked);
+            lastPersistMs = now;
+        } catch (final IOException e) {
+            LOG.warn("could not record the drained spool position {}; records may be sent again after a restart",
+                    acked, e);
+        }
+    }
+
+    private static String describe(final Throwable t) {
+        return t == null ? "no reason given" : t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    /**
+     * Sends what is durable and waits up to {@code timeout} for Kafka to acknowledge it; what is left stays in the
+     * spool for the next start.
+     */
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(30));
+    }
+
+    public void close(final Duration timeout) {
+        giveUpAtMs = wallClockMs.getAsLong() + timeout.toMillis();
+        stopping = true;
+        try {
+            thread.join(timeout.toMillis() + 5_000);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private enum State {
+        IN_FLIGHT,
+        ACKED,
+        FAILED
+    }
+
+    private static final class InFlight {
+        final SpoolRecord record;
+        final SpoolPosition end;
+        volatile State state;
+
+        InFlight(final SpoolRecord record, final SpoolPosition end) {
+            this.record = record;
+            this.end = end;
+        }
+    }
+}
