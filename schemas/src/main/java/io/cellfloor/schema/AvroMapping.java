@@ -134,7 +134,8 @@ public final class AvroMapping {
     private static io.cellfloor.avro.CycleFeatures features(final CycleFeatures f) {
         return new io.cellfloor.avro.CycleFeatures(f.nucleationOverpotentialV(), f.platingOverpotentialV(),
                 f.strippingOverpotentialV(), f.dcResistanceOhm(), f.platingNoiseRatio(), f.strippingNoiseRatio(),
-                f.minAbsVoltageUnderCurrentV(), f.loggingIntervalS(), f.maxVoltageStepV());
+                f.minAbsVoltageUnderCurrentV(), f.loggingIntervalS(), f.maxVoltageStepV(),
+                f.openingDcResistanceOhm(), f.maxLoggingIntervalS());
     }
 
     private static HalfCycleSummary half(final HalfCycle h, final double areaCm2) {
