@@ -25,6 +25,8 @@ public final class Main {
               sinks alerts  deliver cellfloor.alerts.v1 to webhook / Slack / PagerDuty / Alertmanager receivers
                           --config FILE (properties: Kafka, registry, receiver.*, route.*; see README "Alerting")
                           --metrics-port P (9466)
+              sinks archive  samples, cycles, events, stage changes into Parquet (date/station/test partitions)
+                          --config FILE  --dir DIR  --metrics-port P (9467)
             """;
 
     private Main() {

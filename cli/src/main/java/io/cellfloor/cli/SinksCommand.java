@@ -38,14 +38,16 @@ final class SinksCommand {
     /** {@code args} starts with {@code sinks}. */
     static int run(final String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: ./cellfloor sinks alerts --config FILE [--metrics-port P]");
+            System.err.println("usage: ./cellfloor sinks alerts --config FILE [--metrics-port P]\n"
+                    + "       ./cellfloor sinks archive --config FILE --dir DIR [--metrics-port P]");
             return 2;
         }
         final Options options = Options.parse(Arrays.copyOfRange(args, 2, args.length));
         return switch (args[1]) {
             case "alerts" -> alerts(options);
+            case "archive" -> ArchiveCommand.run(options);
             default -> {
-                System.err.println("unknown sink '" + args[1] + "': use alerts");
+                System.err.println("unknown sink '" + args[1] + "': use alerts or archive");
                 yield 2;
             }
         };

@@ -1,0 +1,114 @@
+package io.cellfloor.sinks.archive;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.parquet.hadoop.ParquetWriter;
+
+/**
+ * The open files of one topic-partition since its last commit: one temp file per date/station/test directory, all
+ * named after the segment's first offset ({@code part-<partition>-<first offset>.parquet}). Published together,
+ * then committed; a segment that was published but not committed is recognised after a restart by its first offset
+ * (at or after the committed offset) and deleted before it is written again.
+ */
+final class Segment {
+    /** What publishing produced. */
+    record Published(int files, long bytes, long records, long nextOffset) {
+    }
+
+    private record OpenFile(Path temp, Path target, ParquetWriter<SpecificRecordBase> writer) {
+    }
+
+    private final Path root;
+    private final ArchiveTopic topic;
+    private final int partition;
+    private final long firstOffset;
+    private final Instant openedAt;
+    private final long rowGroupBytes;
+    private final Map<PartitionPath, OpenFile> files = new LinkedHashMap<>();
+    private long lastOffset = -1;
+    private long records;
+
+    Segment(final Path root, final ArchiveTopic topic, final int partition, final long firstOffset,
+            final Instant openedAt, final long rowGroupBytes) {
+        this.root = root;
+        this.topic = topic;
+        this.partition = partition;
+        this.firstOffset = firstOffset;
+        this.openedAt = openedAt;
+        this.rowGroupBytes = rowGroupBytes;
+    }
+
+    static String fileName(final int partition, final long firstOffset) {
+        return String.format("part-%d-%020d.parquet", partition, firstOffset);
+    }
+
+    void append(final SpecificRecordBase record, final long offset, final long kafkaTimestamp) throws IOException {
+        final PartitionPath where = PartitionPath.of(topic, record, kafkaTimestamp);
+        OpenFile f = files.get(where);
+        if (f == null) {
+            final Path dir = where.under(root);
+            final Path target = dir.resolve(fileName(partition, firstOffset));
+            final Path temp = dir.resolve(target.getFileName() + ".tmp");
+            f = new OpenFile(temp, target, ParquetFiles.open(temp, record.getSchema(), rowGroupBytes));
+            files.put(where, f);
+        }
+        f.writer().write(record);
+        records++;
+        lastOffset = offset;
+    }
+
+    /** An offset that is covered by this segment but has no row (an unreadable record, counted elsewhere). */
+    void skip(final long offset) {
+        lastOffset = offset;
+    }
+
+    long records() {
+        return records;
+    }
+
+    Instant openedAt() {
+        return openedAt;
+    }
+
+    boolean isEmpty() {
+        return lastOffset < 0;
+    }
+
+    /** Closes, syncs and renames every file; afterwards the segment's offsets may be committed. */
+    Published publish() throws IOException {
+        long bytes = 0;
+        for (final OpenFile f : files.values()) {
+            f.writer().close();
+        }
+        for (final OpenFile f : files.values()) {
+            bytes += ParquetFiles.publish(f.temp(), f.target());
+        }
+        return new Published(files.size(), bytes, records, lastOffset + 1);
+    }
+
+    /** For a crash test or a fatal error: what was written is left as temp files, as a dying process would. */
+    List<Path> temps() {
+        final List<Path> out = new ArrayList<>();
+        files.values().forEach(f -> out.add(f.temp()));
+        return out;
+    }
+
+    void discard() {
+        for (final OpenFile f : files.values()) {
+            try {
+                f.writer().close();
+                Files.deleteIfExists(f.temp());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete temp archive file " + f.temp(), e);
+            }
+        }
+    }
+}
