@@ -17,6 +17,7 @@ import io.cellfloor.ingest.config.StationConfig;
 import io.cellfloor.ingest.sim.FloorPlan;
 import io.cellfloor.ingest.sim.Pacing;
 import io.cellfloor.ingest.sim.SimulatedFloor;
+import io.cellfloor.ingest.spool.Spool;
 import io.cellfloor.ingest.spool.SpoolDrainer;
 import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
 import io.cellfloor.schema.registry.RegistryConfig;
@@ -163,14 +164,33 @@ final class AgentCommand {
                      new ByteArraySerializer());
              KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer)) {
             producerMetrics.bindTo(meters);
-            final StationAgent agent = new StationAgent(floor, producer,
-                    CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
-                    CellfloorSerdes.value(CellTest.class, client, registrySettings).serializer(),
-                    AgentSettings.DEFAULTS, meters, System::currentTimeMillis);
-            System.err.printf("cellfloor agent: %d simulated channels to %s, metrics on :%d/metrics%n",
-                    floor.channels().size(), connection.bootstrapServers(), metrics.port());
+            final String spoolDir = options.text("spool-dir", null);
+            final Spool spool = spoolDir == null ? null
+                    : Spool.open(Path.of(spoolDir), (long) options.number("spool-max-bytes", 1L << 30), 16L << 20,
+                            null);
+            final StationAgent agent = spool == null
+                    ? new StationAgent(floor, producer,
+                            CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
+                            CellfloorSerdes.value(CellTest.class, client, registrySettings).serializer(),
+                            AgentSettings.DEFAULTS, meters, System::currentTimeMillis)
+                    : StationAgent.spooled(floor, spool,
+                            CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
+                            CellfloorSerdes.value(CellTest.class, client, registrySettings).serializer(),
+                            AgentSettings.DEFAULTS, meters, System::currentTimeMillis);
+            final SpoolDrainer drainer = spool == null ? null : new SpoolDrainer(spool, producer, 512,
+                    Duration.ofSeconds(1), meters, System::currentTimeMillis).start();
+            System.err.printf("cellfloor agent: %d simulated channels to %s%s, metrics on :%d/metrics%n",
+                    floor.channels().size(), connection.bootstrapServers(),
+                    spool == null ? "" : " through the spool " + spoolDir, metrics.port());
             agent.publishCellTests();
-            agent.run(() -> !shutdown.requested());
+            try {
+                agent.run(() -> !shutdown.requested());
+            } finally {
+                if (spool != null) {
+                    drainer.close(Duration.ofSeconds(30));
+                    spool.close();
+                }
+            }
         }
         return 0;
     }

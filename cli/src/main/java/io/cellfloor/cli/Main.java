@@ -21,7 +21,7 @@ public final class Main {
                           to disk, checkpoints, publishes to your Kafka and schema registry; see README
                           --config station.yaml  [--mode follow|backfill]  [--metrics-port P (9465)]
                           simulated floor instead: --source simulator --config FILE (as for streams)
-                          --channels N (64)  --speed-up X (1)  --cycles N (30)
+                          --channels N (64)  --speed-up X (1)  --cycles N (30)  [--spool-dir DIR]
               sinks alerts  deliver cellfloor.alerts.v1 to webhook / Slack / PagerDuty / Alertmanager receivers
                           --config FILE (properties: Kafka, registry, receiver.*, route.*; see README "Alerting")
                           --metrics-port P (9466)

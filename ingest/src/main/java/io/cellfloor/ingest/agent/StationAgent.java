@@ -10,7 +10,10 @@ import io.cellfloor.schema.AvroMapping;
 import io.cellfloor.schema.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.cellfloor.ingest.spool.Spool;
+import io.cellfloor.ingest.spool.SpoolRecord;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * after first publishing each channel's {@link CellTest}. The producer must be idempotent (see
  * {@link #producerDefaults()}) so retries never duplicate a batch.
  *
+ * <p>Two ways out: straight to a producer (a failed send is logged and counted in {@code .samples.failed}: fine
+ * for the demo and the offline analysis), or, with {@link #spooled}, through a {@link Spool} that a
+ * {@link io.cellfloor.ingest.spool.SpoolDrainer} empties, so that a broker outage loses nothing and the source
+ * is paused while the spool is full. Cycler files go through {@link FileAgent}, which adds checkpoints.
+ *
  * <p>Counters: {@code cellfloor.agent.samples.read}, {@code .samples.published}, {@code .samples.failed}.
  */
 public final class StationAgent implements SampleSink {
@@ -34,6 +42,8 @@ public final class StationAgent implements SampleSink {
 
     private final SampleSource source;
     private final Producer<String, byte[]> producer;
+    private final Spool spool;
+    private long lastSyncMs;
     private final Serializer<SampleBatch> batches;
     private final Serializer<CellTest> cellTests;
     private final AgentSettings settings;
@@ -47,8 +57,27 @@ public final class StationAgent implements SampleSink {
     public StationAgent(final SampleSource source, final Producer<String, byte[]> producer,
                         final Serializer<SampleBatch> batches, final Serializer<CellTest> cellTests,
                         final AgentSettings settings, final MeterRegistry registry, final LongSupplier wallClockMs) {
+        this(source, producer, null, batches, cellTests, settings, registry, wallClockMs);
+    }
+
+    /**
+     * An agent that appends every record to {@code spool} instead of sending it; run a
+     * {@link io.cellfloor.ingest.spool.SpoolDrainer} on the same spool to send. Records become sendable at every
+     * aged flush and at {@link #flushAll()}.
+     */
+    public static StationAgent spooled(final SampleSource source, final Spool spool,
+                                       final Serializer<SampleBatch> batches, final Serializer<CellTest> cellTests,
+                                       final AgentSettings settings, final MeterRegistry registry,
+                                       final LongSupplier wallClockMs) {
+        return new StationAgent(source, null, spool, batches, cellTests, settings, registry, wallClockMs);
+    }
+
+    private StationAgent(final SampleSource source, final Producer<String, byte[]> producer, final Spool spool,
+                         final Serializer<SampleBatch> batches, final Serializer<CellTest> cellTests,
+                         final AgentSettings settings, final MeterRegistry registry, final LongSupplier wallClockMs) {
         this.source = source;
         this.producer = producer;
+        this.spool = spool;
         this.batches = batches;
         this.cellTests = cellTests;
         this.settings = settings;
@@ -79,6 +108,11 @@ public final class StationAgent implements SampleSink {
                 continue;
             }
             final CellTest test = AvroMapping.cellTest(c.stationId(), c.channelId(), c.testId(), c.cell());
+            if (spool != null) {
+                append(Topics.CELL_TESTS, c.channelId(), wallClockMs.getAsLong(), -1, 0,
+                        cellTests.serialize(Topics.CELL_TESTS, test));
+                continue;
+            }
             producer.send(new ProducerRecord<>(Topics.CELL_TESTS, c.channelId(),
                     cellTests.serialize(Topics.CELL_TESTS, test)), (meta, e) -> {
                 if (e != null) {
@@ -86,12 +120,40 @@ public final class StationAgent implements SampleSink {
                 }
             });
         }
-        producer.flush();
+        flushOut();
+    }
+
+    private void append(final String topic, final String key, final long timestampMs, final long sequence,
+                        final int samples, final byte[] value) {
+        try {
+            spool.append(new SpoolRecord(topic, key, timestampMs, sequence, samples, wallClockMs.getAsLong(), value));
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot append to the spool (disk full or removed?); the agent stops "
+                    + "rather than drop samples", e);
+        }
+    }
+
+    /** Producer: wait for the broker. Spool: force to disk and let the drainer send. */
+    private void flushOut() {
+        if (spool == null) {
+            producer.flush();
+            return;
+        }
+        try {
+            spool.markDurable(spool.sync());
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot force the spool to disk", e);
+        }
     }
 
     /** Polls until the source is exhausted or {@code keepGoing} says stop, then publishes what is left. */
     public void run(final BooleanSupplier keepGoing) throws IOException, InterruptedException {
         while (keepGoing.getAsBoolean()) {
+            if (spool != null && spool.isFull()) {
+                flushOut();
+                Thread.sleep(20); // back-pressure: the source waits until the drainer has freed space
+                continue;
+            }
             final boolean more = source.poll(this);
             flushAged();
             if (!more) {
@@ -130,10 +192,17 @@ public final class StationAgent implements SampleSink {
 
     private void flushAged() {
         final long now = wallClockMs.getAsLong();
+        boolean any = false;
         for (final ChannelBatcher b : batchers.values()) {
             if (b.size() > 0 && now - b.openedAtMs() >= settings.maxDelayMs()) {
                 send(b, false);
+                any = true;
             }
+        }
+        if (spool != null && (any || now - lastSyncMs >= settings.maxDelayMs())) {
+            // full batches were appended as they filled; they become sendable here, at most maxDelayMs later
+            flushOut();
+            lastSyncMs = now;
         }
     }
 
@@ -144,7 +213,7 @@ public final class StationAgent implements SampleSink {
                 send(b, false);
             }
         }
-        producer.flush();
+        flushOut();
     }
 
     private void send(final ChannelBatcher b, final boolean endOfTest) {
@@ -152,6 +221,11 @@ public final class StationAgent implements SampleSink {
         final int n = batch.getTimestampMs().size();
         final List<Long> t = batch.getTimestampMs();
         final long timestamp = n == 0 ? wallClockMs.getAsLong() : t.get(0);
+        if (spool != null) {
+            append(Topics.SAMPLES, batch.getChannelId(), timestamp, batch.getSequence(), n,
+                    batches.serialize(Topics.SAMPLES, batch));
+            return;
+        }
         producer.send(new ProducerRecord<>(Topics.SAMPLES, null, timestamp, batch.getChannelId(),
                 batches.serialize(Topics.SAMPLES, batch)), (meta, e) -> {
             if (e == null) {
