@@ -27,6 +27,8 @@ public final class Main {
                           --metrics-port P (9466)
               sinks archive  samples, cycles, events, stage changes into Parquet (date/station/test partitions)
                           --config FILE  --dir DIR  --metrics-port P (9467)
+              replay    reprocess samples with the config's detector settings into cellfloor.replay.<suffix>.*
+                          --config FILE  --suffix NAME  [--from T]  [--to T]  [--channels a,b]
             """;
 
     private Main() {
@@ -49,6 +51,7 @@ public final class Main {
             case "demo" -> Demo.run(DemoSettings.from(options));
             case "streams" -> StreamsCommand.run(options);
             case "agent" -> AgentCommand.run(options);
+            case "replay" -> ReplayCommand.run(options);
             default -> {
                 System.err.println("unknown command '" + args[0] + "'\n" + USAGE);
                 yield 2;
