@@ -70,6 +70,8 @@ public final class FileAgent implements AutoCloseable {
     private final Map<Path, TrackedFile> active = new LinkedHashMap<>();
     private final Map<String, FileCheckpoint> known = new HashMap<>();
     private final Map<Path, String> ignored = new HashMap<>();
+    /** Identities of files read to their end in this run, whatever their path is now (rotation by rename). */
+    private final Map<FileIdentity, String> retired = new HashMap<>();
     private final BackfillProgress progress;
     private long lastCheckpointMs;
     private long lastDiscoveryMs = Long.MIN_VALUE / 2;
@@ -205,10 +207,21 @@ public final class FileAgent implements AutoCloseable {
         final FileIdentity now = FileIdentity.of(file);
         if (tracked != null) {
             if (!tracked.identity.sameFileAs(file, now)) {
-                LOG.warn("{} was truncated or rewritten while being read: test {} ends here; reading it again as a "
-                        + "new test", file, tracked.channel.testId());
-                finish(tracked);
+                LOG.warn("{} was truncated, rewritten or replaced while being read: test {} ends once its reader is "
+                        + "at the end; the file is read again as a new test", file, tracked.channel.testId());
+                // the open reader still holds the old content (a renamed file is read to its end, not lost)
+                tracked.finishAtEnd = true;
+                while (!tracked.finished) {
+                    tracked.read(this, ROWS_PER_SLICE, wallClockMs.getAsLong());
+                }
                 start(file, now, null, true);
+            }
+            return;
+        }
+        final String renamedFrom = renamedFrom(file, now);
+        if (renamedFrom != null) {
+            if (ignored.put(file, name(file)) == null) {
+                LOG.info("{} is {} renamed (same inode and first bytes): not read twice", file, renamedFrom);
             }
             return;
         }
@@ -225,6 +238,34 @@ public final class FileAgent implements AutoCloseable {
             return;
         }
         start(file, now, null, false);
+    }
+
+    /** The path this file was read under before a rename (rotation), or null when it is a new file. */
+    private String renamedFrom(final Path file, final FileIdentity now) throws IOException {
+        if (now.fileKey().isEmpty()) {
+            return null;
+        }
+        for (final TrackedFile t : active.values()) {
+            if (!t.path.equals(file) && now.fileKey().equals(t.identity.fileKey()) && t.identity.sameFileAs(file, now)) {
+                return t.path.toString();
+            }
+        }
+        for (final FileCheckpoint k : known.values()) {
+            if (!k.path().equals(file.toString()) && now.fileKey().equals(k.identity().fileKey())
+                    && k.identity().sameFileAs(file, now)) {
+                return k.path();
+            }
+        }
+        for (final Map.Entry<FileIdentity, String> r : retired.entrySet()) {
+            if (now.fileKey().equals(r.getKey().fileKey()) && r.getKey().sameFileAs(file, now)) {
+                return r.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static String name(final Path file) {
+        return file.getFileName().toString();
     }
 
     private boolean channelFree(final String channelId, final Path file) {
@@ -334,6 +375,7 @@ public final class FileAgent implements AutoCloseable {
         spoolBatch(f, f.drainBatch(true));
         f.finished = true;
         active.remove(f.path);
+        retired.put(f.identity, f.path.toString());
         final long quarantineBytes = f.quarantine.sync();
         known.put(f.path.toString(), f.checkpoint(quarantineBytes));
         f.close();

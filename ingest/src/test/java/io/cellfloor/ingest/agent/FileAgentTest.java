@@ -216,6 +216,41 @@ class FileAgentTest {
         assertThat(firstSequence.values()).containsOnly(0L);
     }
 
+    @Test
+    void shouldReadARotatedFileToItsEndOnceAndTheNewFileAsANewTest() throws Exception {
+        final Path in = Files.createDirectories(dir.resolve("in"));
+        final Path file = in.resolve("cell-e.csv");
+        AgentFixture.writeCsv(file, 100, Set.of());
+        final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        final MockProducer<String, byte[]> producer = producer();
+        final FileAgent agent = AgentFixture.open(AgentFixture.settings(in, dir.resolve("q"), true), dir, meters,
+                1 << 20);
+        final SpoolDrainer drainer = new SpoolDrainer(agent.spool(), producer, 64, Duration.ofMillis(20), meters,
+                System::currentTimeMillis).start();
+        final boolean[] stop = {false};
+        final Thread reader = new Thread(() -> {
+            try {
+                agent.run(() -> !stop[0]);
+            } catch (final Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        reader.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> samples(producer.history()).size() == 100);
+
+        // the cycler rotates: the old file moves aside (still matched), a new one starts at the old name
+        Files.move(file, in.resolve("cell-e.1.csv"));
+        AgentFixture.writeCsv(file, 20, Set.of());
+        await().atMost(Duration.ofSeconds(10)).until(() -> samples(producer.history()).size() >= 120);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                .until(() -> samples(producer.history()).size() == 120);
+        stop[0] = true;
+        reader.join(Duration.ofSeconds(10).toMillis());
+        drainer.close(Duration.ofSeconds(10));
+        agent.close();
+        assertThat(meters.counter("cellfloor.agent.samples.read").count()).isEqualTo(120);
+    }
+
     static List<Long> samples(final List<ProducerRecord<String, byte[]>> records) {
         final List<Long> out = new ArrayList<>();
         for (final ProducerRecord<String, byte[]> r : new ArrayList<>(records)) {
