@@ -36,7 +36,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * how long it takes to process every sample.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.cellfloor.bench.TopologyThroughput
- * [channels=64] [cycles=20] [batch=500] [partitions=4] [threads=2]}
+ * [channels=64] [cycles=20] [batch=500] [partitions=4] [threads=2] [commitMs=200]}
  */
 public final class TopologyThroughput {
     private TopologyThroughput() {
@@ -48,6 +48,7 @@ public final class TopologyThroughput {
         final int batch = arg(args, 2, 500);
         final int partitions = arg(args, 3, 4);
         final int threads = arg(args, 4, 2);
+        final int commitMs = arg(args, 5, 200);
         final Path dir = Files.createTempDirectory("cellfloor-throughput");
         try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.singleNode(dir.resolve("kafka")).start();
              RegistryProcess registry = RegistryProcess.start(dir)) {
@@ -79,6 +80,7 @@ public final class TopologyThroughput {
                     StreamsAppConfig.REGISTRY_URL, registry.url(),
                     "application.id", "cellfloor-throughput",
                     "num.stream.threads", Integer.toString(threads),
+                    "commit.interval.ms", Integer.toString(commitMs),
                     "state.dir", dir.resolve("streams").toString()));
             final TopologyMetrics metrics = new TopologyMetrics(meters);
             try (StreamsRunner streams = new StreamsRunner(CellfloorTopology.build(
@@ -86,7 +88,12 @@ public final class TopologyThroughput {
                     meters)) {
                 streams.start();
                 long first = 0;
+                final long deadline = System.nanoTime() + 300_000_000_000L;
                 while (metrics.samplesIn() < samples) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("processed only " + metrics.samplesIn() + " of " + samples
+                                + " samples in 5 minutes; streams state " + streams.state());
+                    }
                     if (first == 0 && metrics.samplesIn() > 0) {
                         first = System.nanoTime();
                     }
@@ -97,8 +104,9 @@ public final class TopologyThroughput {
                 }
                 final double seconds = (System.nanoTime() - first) / 1e9;
                 System.out.printf("processed %,.0f samples (%,.0f cycles, %,.0f dead letters) with exactly-once, "
-                        + "%d partitions, %d stream threads: %.2f s, %,.0f samples/s%n", metrics.samplesIn(),
-                        metrics.cyclesClosed(), metrics.deadLetters(), partitions, threads, seconds,
+                        + "%d partitions, %d stream threads, commit every %d ms: %.2f s, %,.0f samples/s%n",
+                        metrics.samplesIn(), metrics.cyclesClosed(), metrics.deadLetters(), partitions, threads,
+                        commitMs, seconds,
                         metrics.samplesIn() / seconds);
             }
         }
