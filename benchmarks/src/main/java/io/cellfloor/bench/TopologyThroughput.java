@@ -22,13 +22,9 @@ import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * End-to-end throughput of the topology on the embedded broker, with exactly-once and the real registry:
@@ -61,7 +57,7 @@ public final class TopologyThroughput {
             final SimulatedFloor floor = new SimulatedFloor(FloorPlan.builder().stations(channels / perStation)
                     .channelsPerStation(perStation).cycles(cycles).build(), Pacing.runToCompletion(1_767_225_600_000L));
             final long publishStart = System.nanoTime();
-            try (KafkaProducer<String, byte[]> producer = producer(kafka.bootstrapServers())) {
+            try (KafkaProducer<String, byte[]> producer = StationAgent.producer(kafka.bootstrapServers())) {
                 final StationAgent agent = new StationAgent(floor, producer,
                         CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
                         CellfloorSerdes.value(CellTest.class, client, registrySettings).serializer(),
@@ -112,11 +108,6 @@ public final class TopologyThroughput {
         }
     }
 
-    private static KafkaProducer<String, byte[]> producer(final String bootstrap) {
-        final Map<String, Object> props = new HashMap<>(StationAgent.producerDefaults());
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-    }
 
     private static int arg(final String[] args, final int index, final int fallback) {
         return args.length > index ? Integer.parseInt(args[index]) : fallback;

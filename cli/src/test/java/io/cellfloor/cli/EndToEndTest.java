@@ -40,10 +40,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,7 +88,7 @@ class EndToEndTest {
 
         try (StreamsRunner streams = new StreamsRunner(CellfloorTopology.build(
                 Codecs.registry(client, registrySettings), config.topology(), metrics), config.streamsProperties(), meters);
-             KafkaProducer<String, byte[]> producer = producer()) {
+             KafkaProducer<String, byte[]> producer = StationAgent.producer(kafka.bootstrapServers())) {
             streams.start();
             final StationAgent agent = new StationAgent(floor, producer,
                     CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
@@ -176,9 +173,4 @@ class EndToEndTest {
         return out;
     }
 
-    private static KafkaProducer<String, byte[]> producer() {
-        final Map<String, Object> props = new HashMap<>(StationAgent.producerDefaults());
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-    }
 }

@@ -19,9 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +92,13 @@ public final class StationAgent implements SampleSink {
         for (final ChannelInfo c : source.channels()) {
             channels.put(c.channelId(), c);
         }
+    }
+
+    /** A producer with {@link #producerDefaults()} to {@code bootstrapServers}, for raw (already serialized) values. */
+    public static KafkaProducer<String, byte[]> producer(final String bootstrapServers) {
+        final Map<String, Object> props = new HashMap<>(producerDefaults());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** Settings every agent producer needs: idempotent, acks=all, batched and compressed. */

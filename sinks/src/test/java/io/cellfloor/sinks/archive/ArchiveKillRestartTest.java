@@ -45,13 +45,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetReader;
@@ -278,12 +275,9 @@ class ArchiveKillRestartTest {
         final SimulatedFloor floor = new SimulatedFloor(
                 FloorPlan.builder().seed(7).stations(2).channelsPerStation(3).cycles(4).breakdowns(1).build(),
                 Pacing.runToCompletion(1_767_225_600_000L));
-        final Map<String, Object> props = new HashMap<>(StationAgent.producerDefaults());
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         try (StreamsRunner streams = new StreamsRunner(CellfloorTopology.build(
                 Codecs.registry(client, registrySettings), config.topology(), metrics), config.streamsProperties(), meters);
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
-                     new ByteArraySerializer())) {
+             KafkaProducer<String, byte[]> producer = StationAgent.producer(kafka.bootstrapServers())) {
             streams.start();
             final StationAgent agent = new StationAgent(floor, producer,
                     CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),

@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -142,12 +141,9 @@ class ReplayDeterminismTest {
         final SimulatedFloor floor = new SimulatedFloor(
                 FloorPlan.builder().seed(7).stations(2).channelsPerStation(3).cycles(4).breakdowns(1).build(),
                 Pacing.runToCompletion(T0));
-        final Map<String, Object> props = new HashMap<>(StationAgent.producerDefaults());
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         try (StreamsRunner streams = new StreamsRunner(CellfloorTopology.build(
                 Codecs.registry(client, registrySettings), config.topology(), metrics), config.streamsProperties(), meters);
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
-                     new ByteArraySerializer())) {
+             KafkaProducer<String, byte[]> producer = StationAgent.producer(kafka.bootstrapServers())) {
             streams.start();
             final StationAgent agent = new StationAgent(floor, producer,
                     CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
