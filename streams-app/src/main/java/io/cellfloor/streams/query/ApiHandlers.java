@@ -122,10 +122,13 @@ final class ApiHandlers {
         feed.add(client);
     }
 
-    /** A history of a channel nobody has heard of is a 404, not an empty list. */
+    /**
+     * A history of a channel nobody has heard of is a 404, not an empty list: the instance that read the empty
+     * history asks the channel's owner (a forwarded answer was already checked there).
+     */
     private void history(final Context ctx, final String id, final Router.Reply reply) {
-        if (reply.status() == 200 && reply.body() instanceof Map<?, ?> page && Long.valueOf(0).equals(page.get("total"))
-                && !forwarded(ctx)) {
+        if (reply.status() == 200 && reply.body() instanceof Map<?, ?> page
+                && Long.valueOf(0).equals(page.get("total"))) {
             final Router.Reply channel = router.byKey(CellfloorTopology.CHANNEL_STATUS_STORE, id,
                     "/api/channels/" + encode(id), false, (partition, stale) -> {
                         final Map<String, Object> found = local.channel(id, partition, stale);

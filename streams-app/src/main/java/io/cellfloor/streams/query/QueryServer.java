@@ -35,6 +35,7 @@ public final class QueryServer implements AutoCloseable {
     private final AtomicReference<ApiHandlers> handlers = new AtomicReference<>();
     private final Javalin app;
     private FloorFeed feed;
+    private boolean closed;
 
     private QueryServer(final QuerySettings settings) {
         this.settings = settings;
@@ -170,8 +171,13 @@ public final class QueryServer implements AutoCloseable {
         }
     }
 
+    /** Stops the live feed and the HTTP server; closing twice is harmless. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             if (feed != null) {
                 feed.close();
