@@ -122,6 +122,7 @@ public final class QueryServer implements AutoCloseable {
         API.put("/api/channels/{channelId}/events", ApiHandlers::events);
         API.put("/api/channels/{channelId}/trace", ApiHandlers::trace);
         API.put("/api/cohorts", ApiHandlers::cohorts);
+        API.put("/api/stations/{stationId}/event-rates", ApiHandlers::eventRates);
     }
 
     /** Every path this server registers (GET), for the check that {@code /openapi.json} documents them all. */

@@ -154,6 +154,10 @@ class MultiInstanceQueryTest {
                         + floorView.path("counts").path("HARD_SHORT").asInt()).isEqualTo(truth.size());
                 assertThat(json(send(i, "/api/channels?page=1&size=3")).path("items").size()).isEqualTo(3);
                 assertThat(json(send(i, "/api/cohorts")).path("items").size()).isPositive();
+                final JsonNode rates = json(send(i, "/api/stations/station-1/event-rates?window=daily"));
+                assertThat(rates.path("items").size()).as(rates.toString()).isPositive();
+                assertThat(rates.path("items").get(0).path("end").asLong() - rates.path("items").get(0)
+                        .path("start").asLong()).isEqualTo(86_400_000L);
             }
             assertThat(streamed).as("the live stream saw every channel").hasSizeGreaterThanOrEqualTo(truth.size());
             assertErrors(a, b);
@@ -185,6 +189,7 @@ class MultiInstanceQueryTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json(unknown).path("error").asText()).isEqualTo("not_found");
         assertThat(send(a, "/api/channels/no-such-channel/cycles").statusCode()).isEqualTo(404);
+        assertThat(send(b, "/api/stations/station-1/event-rates?window=weekly").statusCode()).isEqualTo(400);
         final HttpResponse<String> badSize = send(a, "/api/channels?size=501");
         assertThat(badSize.statusCode()).isEqualTo(400);
         assertThat(json(badSize).path("message").asText()).contains("size must be between 1 and 500");
