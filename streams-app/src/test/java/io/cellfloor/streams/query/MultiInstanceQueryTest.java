@@ -92,8 +92,8 @@ class MultiInstanceQueryTest {
         final SimulatedFloor floor = new SimulatedFloor(
                 FloorPlan.builder().seed(11).stations(2).channelsPerStation(4).cycles(4).breakdowns(1).build(),
                 Pacing.runToCompletion(1_767_225_600_000L));
-        // the second instance joins once the first has registered the app's schemas: two clients registering the
-        // first version of one subject at the same moment can be refused by the registry process
+        // the second instance joins a running app that has processed the floor (scaling out): its tasks and
+        // standbys arrive by rebalance and are restored from the changelogs before it answers for them
         final Instance a = Instance.start("a", client, registrySettings);
         Instance b = null;
         try {
