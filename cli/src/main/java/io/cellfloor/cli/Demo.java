@@ -17,6 +17,9 @@ import io.cellfloor.schema.serde.CellfloorSerdes;
 import io.cellfloor.streams.app.StreamsRunner;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
+import io.cellfloor.streams.query.QueryCodecs;
+import io.cellfloor.streams.query.QueryServer;
+import io.cellfloor.streams.query.QuerySettings;
 import io.cellfloor.streams.topology.CellfloorTopology;
 import io.cellfloor.streams.topology.Codecs;
 import io.cellfloor.streams.topology.TopologyMetrics;
@@ -31,6 +34,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -40,6 +44,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * {@code cellfloor demo}: a whole floor on one machine. A real KRaft broker in this JVM, the schema registry as
@@ -83,8 +88,9 @@ final class Demo {
             final TopologyMetrics topologyMetrics = new TopologyMetrics(meters);
             final SimulatedFloor floor = new SimulatedFloor(floorPlan(s),
                     Pacing.paced(System::currentTimeMillis, System.currentTimeMillis(), s.speedUp()));
-            try (StreamsRunner streams = new StreamsRunner(
-                    CellfloorTopology.build(codecs, config.topology(), topologyMetrics), config.streamsProperties(), meters);
+            try (QueryServer query = QueryServer.start(new QuerySettings("127.0.0.1", s.httpPort(), "127.0.0.1", null));
+                 StreamsRunner streams = new StreamsRunner(
+                    CellfloorTopology.build(codecs, config.topology(), topologyMetrics), withServer(config, query), meters);
                  CyclePrinter printer = new CyclePrinter(kafka.bootstrapServers(),
                          CellfloorSerdes.value(CycleSummary.class, client, registrySettings).deserializer(),
                          floor.channels(), out);
@@ -92,6 +98,9 @@ final class Demo {
                  KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer)) {
                 producerMetrics.bindTo(meters);
                 streams.start();
+                query.attach(streams.streams(), QueryCodecs.registry(client, registrySettings),
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+                out.printf("dashboard http://127.0.0.1:%d/%n", query.port());
                 printer.start();
                 final StationAgent agent = new StationAgent(floor, producer,
                         CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
@@ -123,6 +132,13 @@ final class Demo {
         }
         out.println("cellfloor demo: stopped; state kept in " + s.stateDir().toAbsolutePath());
         return 0;
+    }
+
+    /** The streams properties with {@code application.server} = the query server, so other instances find it. */
+    static Properties withServer(final StreamsAppConfig config, final QueryServer query) {
+        final Properties props = config.streamsProperties();
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, query.advertised());
+        return props;
     }
 
     private static FloorPlan floorPlan(final DemoSettings s) {

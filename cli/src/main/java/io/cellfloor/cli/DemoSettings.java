@@ -2,17 +2,19 @@ package io.cellfloor.cli;
 
 import java.nio.file.Path;
 
-/** What the demo runs: the size and pace of the simulated floor, how long, and where its state lives. */
+/** What the demo runs: the size and pace of the simulated floor, how long, where its state lives, its ports. */
 record DemoSettings(int channels, double speedUp, int cycles, int seconds, Path stateDir, int metricsPort,
-                    int partitions) {
+                    int partitions, int httpPort) {
 
     static DemoSettings from(final Options o) {
         final DemoSettings s = new DemoSettings(o.integer("channels", 64), o.number("speed-up", 600),
                 o.integer("cycles", 30), o.integer("seconds", 0), Path.of(o.text("state-dir", "state/demo")),
-                o.integer("metrics-port", 9464), o.integer("partitions", 4));
-        if (s.channels < 1 || s.cycles < 1 || !(s.speedUp > 0) || s.seconds < 0 || s.partitions < 1) {
+                o.integer("metrics-port", 9464), o.integer("partitions", 4),
+                o.integer("http-port", 8080));
+        if (s.channels < 1 || s.cycles < 1 || !(s.speedUp > 0) || s.seconds < 0 || s.partitions < 1
+                || s.httpPort < 0 || s.httpPort > 65_535) {
             throw new IllegalArgumentException("demo needs channels >= 1, cycles >= 1, speed-up > 0, seconds >= 0 "
-                    + "and partitions >= 1; got " + s);
+                    + "partitions >= 1 and an HTTP port 0-65535; got " + s);
         }
         return s;
     }

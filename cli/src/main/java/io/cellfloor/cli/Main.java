@@ -12,9 +12,11 @@ public final class Main {
               demo      embedded broker + schema registry + simulated floor + streams app, live output
                           --channels N (64)  --speed-up X (600)  --cycles N (30)  --seconds S (0: until Ctrl-C)
                           --state-dir DIR (state/demo)  --metrics-port P (9464; 0 picks a free port)
+                          --http-port P (8080; 0 picks a free port): the dashboard and query API
               streams   run the streams app against your Kafka and schema registry
                           --config FILE (properties; KAFKA_*, SCHEMA_REGISTRY_URL, CELLFLOOR_* env override)
-                          --metrics-port P (9464)
+                          --metrics-port P (9464)  --http-port P (8080; or CELLFLOOR_HTTP_PORT): query API
+                          bearer token for the API and dashboard: api.token or CELLFLOOR_API_TOKEN
               analyze   run the topology over cycler files, no broker needed: one JSON line per cycle
                           --out DIR  [--cell-test FILE (JSON or YAML)]  [--zone ZONE (UTC)]  FILE...
               agent     the station agent: reads a cycler PC's export directories (follow or backfill), spools

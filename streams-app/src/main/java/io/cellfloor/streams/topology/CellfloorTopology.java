@@ -27,6 +27,8 @@ public final class CellfloorTopology {
     public static final String ALERTS_SINK = "alerts-sink";
     public static final String CHANNEL_STATUS_STORE = "channel-status";
     public static final String SAMPLE_BUFFER_STORE = "channel-sample-buffer";
+    /** In memory, no changelog: see {@link TraceStore}. */
+    public static final String TRACE_STORE = "channel-trace";
 
     private CellfloorTopology() {
     }
@@ -49,6 +51,8 @@ public final class CellfloorTopology {
                 Stores.persistentKeyValueStore(CHANNEL_STATUS_STORE), strings, codecs.status()), CYCLE_ASSEMBLER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SAMPLE_BUFFER_STORE), strings, bytes), CYCLE_ASSEMBLER);
+        topology.addStateStore(new TraceStoreBuilder(TRACE_STORE), CYCLE_ASSEMBLER);
+        ChannelViews.addTo(topology, codecs);
         topology.addSink(CYCLES_SINK, Topics.CYCLES, strings.serializer(), codecs.cycles(), CYCLE_ASSEMBLER);
         topology.addSink(EVENTS_SINK, Topics.BREAKDOWN_EVENTS, strings.serializer(), codecs.eventSerde().serializer(),
                 CYCLE_ASSEMBLER);

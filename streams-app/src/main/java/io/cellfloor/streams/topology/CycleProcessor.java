@@ -44,6 +44,7 @@ final class CycleProcessor implements Processor<String, byte[], String, Object> 
     private KeyValueStore<String, byte[]> cellTests;
     private KeyValueStore<String, ChannelStatus> statuses;
     private KeyValueStore<String, byte[]> buffers;
+    private TraceStore trace;
 
     CycleProcessor(final Codecs codecs, final TopologySettings settings, final TopologyMetrics metrics) {
         this.codecs = codecs;
@@ -59,6 +60,7 @@ final class CycleProcessor implements Processor<String, byte[], String, Object> 
         this.cellTests = context.getStateStore(CellfloorTopology.CELL_TEST_STORE);
         this.statuses = context.getStateStore(CellfloorTopology.CHANNEL_STATUS_STORE);
         this.buffers = context.getStateStore(CellfloorTopology.SAMPLE_BUFFER_STORE);
+        this.trace = context.getStateStore(CellfloorTopology.TRACE_STORE);
     }
 
     @Override
@@ -147,6 +149,7 @@ final class CycleProcessor implements Processor<String, byte[], String, Object> 
                 assembler.finish();
             }
             metrics.samplesAccepted.increment(n - rejected);
+            trace.append(channel, batch.getTimestampMs(), batch.getVoltageV(), batch.getCurrentA());
         }
         states.put(channel, state.encode());
         if (buffer.size() > 0) {

@@ -1,0 +1,173 @@
+package io.cellfloor.streams.query;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The query API and the dashboard, on Javalin, inside the streams app. It starts before the streams client, because
+ * the client must be told this server's address ({@code application.server} = {@link #advertised()}); until
+ * {@link #attach} hands it the running client, the API answers 503. Serves the dashboard from classpath
+ * {@code /dashboard/} at {@code /}, uPlot from its webjar at {@code /vendor/uplot/}, and {@code /openapi.json}.
+ */
+public final class QueryServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(QueryServer.class);
+    private static final String UPLOT = "/META-INF/resources/webjars/uplot/%s/dist";
+
+    private final QuerySettings settings;
+    private final ObjectMapper json = new ObjectMapper();
+    private final AtomicReference<ApiHandlers> handlers = new AtomicReference<>();
+    private final Javalin app;
+    private FloorFeed feed;
+
+    private QueryServer(final QuerySettings settings) {
+        this.settings = settings;
+        final Auth auth = new Auth(settings.token());
+        this.app = Javalin.create(config -> configure(config, auth));
+    }
+
+    /** Binds the port (0: any free one) and serves; the API answers 503 until {@link #attach}. */
+    public static QueryServer start(final QuerySettings settings) {
+        final QueryServer server = new QueryServer(settings);
+        server.app.start(settings.bindHost(), settings.port());
+        LOG.info("query API on {}:{} (advertised {}), auth {}", settings.bindHost(), server.port(),
+                server.advertised(), settings.authRequired() ? "on" : "off");
+        return server;
+    }
+
+    /**
+     * Starts answering from {@code streams}, with the live feed read through a consumer with {@code kafka} settings
+     * (bootstrap servers and any security settings).
+     */
+    public void attach(final KafkaStreams streams, final QueryCodecs codecs, final Map<String, Object> kafka) {
+        final HostInfo self = new HostInfo(settings.advertisedHost(), port());
+        final String me = self.host() + ":" + self.port();
+        feed = new FloorFeed(kafka, codecs, json).start();
+        handlers.set(new ApiHandlers(streams, self, new LocalState(streams, codecs, me),
+                new Router(streams, self, new Peers(me, settings.token()), json), feed));
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** {@code host:port} for {@code application.server}. */
+    public String advertised() {
+        return settings.advertisedHost() + ":" + port();
+    }
+
+    private void configure(final JavalinConfig config, final Auth auth) {
+        config.jsonMapper(new JavalinJackson(json, false));
+        config.startup.showJavalinBanner = false;
+        if (QueryServer.class.getResource("/dashboard") != null) {
+            config.staticFiles.add(sf -> {
+                sf.hostedPath = "/";
+                sf.directory = "/dashboard";
+                sf.location = Location.CLASSPATH;
+            });
+        }
+        final String uplot = String.format(UPLOT, uplotVersion());
+        config.routes.before(auth::check);
+        config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json")
+                .result(QueryServer.class.getResourceAsStream("/openapi.json")));
+        config.routes.get("/vendor/uplot/{file}", ctx -> vendor(ctx, uplot));
+        config.routes.get("/api/health", api(ApiHandlers::health));
+        config.routes.get("/api/floor", api(ApiHandlers::floor));
+        config.routes.get("/api/channels", api(ApiHandlers::channels));
+        config.routes.get("/api/channels/{channelId}", api(ApiHandlers::channel));
+        config.routes.get("/api/channels/{channelId}/cycles", api(ApiHandlers::cycles));
+        config.routes.get("/api/channels/{channelId}/events", api(ApiHandlers::events));
+        config.routes.get("/api/channels/{channelId}/trace", api(ApiHandlers::trace));
+        config.routes.get("/api/cohorts", api(ApiHandlers::cohorts));
+        config.routes.sse("/api/stream", client -> ready().stream(client));
+        config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+        config.routes.exception(InvalidStateStoreException.class, (e, ctx) -> error(ctx, 503, "unavailable",
+                "the state is not queryable right now (" + e.getMessage() + "); retry in a few seconds"));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            error(ctx, 500, "internal", "the request failed inside the app: " + e + "; see the app's log");
+        });
+        config.routes.error(404, ctx -> {
+            final String type = ctx.res().getContentType();
+            if (ctx.path().startsWith("/api/") && (type == null || !type.startsWith("application/json"))) {
+                error(ctx, 404, "not_found", "no endpoint " + ctx.method() + " " + ctx.path()
+                        + "; /openapi.json lists the endpoints");
+            }
+        });
+    }
+
+    private interface Endpoint {
+        void handle(ApiHandlers handlers, Context ctx);
+    }
+
+    private Handler api(final Endpoint endpoint) {
+        return ctx -> endpoint.handle(ready(), ctx);
+    }
+
+    private ApiHandlers ready() {
+        final ApiHandlers h = handlers.get();
+        if (h == null) {
+            throw ApiException.unavailable("the streams app is starting; retry in a few seconds");
+        }
+        return h;
+    }
+
+    private static void error(final Context ctx, final int status, final String code, final String message) {
+        ctx.status(status).json(Map.of("error", code, "message", message));
+    }
+
+    /** A file of the uPlot webjar's dist folder (the jar has no folder entry, so Javalin's static files cannot). */
+    private static void vendor(final Context ctx, final String dir) {
+        final String file = ctx.pathParam("file");
+        final InputStream in = file.matches("[A-Za-z0-9._-]+") && !file.contains("..")
+                ? QueryServer.class.getResourceAsStream(dir + "/" + file) : null;
+        if (in == null) {
+            ctx.status(404).result("no such file");
+            return;
+        }
+        ctx.contentType(file.endsWith(".css") ? "text/css" : "text/javascript")
+                .header("Cache-Control", "max-age=86400").result(in);
+    }
+
+    /** The uPlot version of the webjar on the classpath, so the path follows the dependency. */
+    private static String uplotVersion() {
+        try (InputStream in = QueryServer.class.getResourceAsStream(
+                "/META-INF/maven/org.webjars.npm/uplot/pom.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("the uPlot webjar (org.webjars.npm:uplot) is not on the classpath");
+            }
+            final Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (IOException e) {
+            throw new IllegalStateException("the uPlot webjar could not be read", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (feed != null) {
+                feed.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            app.stop();
+        }
+    }
+}
