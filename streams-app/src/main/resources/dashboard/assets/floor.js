@@ -191,6 +191,10 @@
     if (previous && (t.updatedMs || 0) < (previous.updatedMs || 0)) {
       return false; // an older state than the one shown (a resync racing the stream)
     }
+    if (previous && previous.updatedMs === t.updatedMs && previous.stage === t.stage && previous.lastCycle === t.lastCycle
+        && previous.cohort === t.cohort && elements.has(t.channelId)) {
+      return false; // a resync repeating what is shown
+    }
     tiles.set(t.channelId, t);
     const stage = C.stageOf(t.stage);
     let a = elements.get(t.channelId);
@@ -264,6 +268,10 @@
     try {
       const body = await C.getJson("/api/floor");
       C.showStale(body.stale);
+      if (body.stale) {
+        // Part of the floor came from a copy that may be behind: ask again soon rather than show it for long.
+        setTimeout(() => load(false), 5000);
+      }
       if (first) {
         renderAll(body.channels || []);
         stats.tiles = elements.size;
@@ -344,6 +352,8 @@
     while (!(await load(true))) {
       await new Promise(r => setTimeout(r, 2000));
     }
+    // A resync now and then: whatever the stream may have missed (a restart of the instance it came from).
+    setInterval(() => load(false), 60000);
   }
 
   start();

@@ -75,7 +75,10 @@ class DashboardBrowserTest {
             final String broken = (String) change.get("id");
             assertThat(chromium.js("return window.__cellfloorTestSession;")).as("the floor view was not reloaded").isEqualTo("same-page");
             final WebElement tile = driver.findElement(By.cssSelector("#floor a.tile[data-id='" + broken + "']"));
-            assertThat(tile.getAttribute("class")).contains("st-" + change.get("to"));
+            // The stage may have moved on since the change was recorded (a cell only moves forward): the tile shows the latest.
+            final String shown = tile.getAttribute("data-stage");
+            assertThat(BREAKDOWN).contains(shown);
+            assertThat(tile.getAttribute("class")).contains("st-" + shown);
             assertThat(tile.getAttribute("aria-label")).startsWith(broken + ": ").containsAnyOf("recoverable", "hard short");
             assertThat(BREAKDOWN).contains(api.channel(broken).get("status").get("stage").asText());
             chromium.screenshot("dashboard-floor");
@@ -99,7 +102,7 @@ class DashboardBrowserTest {
             final Set<Long> apiEventCycles = new HashSet<>();
             events.get("items").forEach(e -> apiEventCycles.add(e.get("cycleNumber").asLong()));
             final List<Long> pageCycles = longs(chromium.js("return cellfloorPlots.ce.data[0];"));
-            assertThat(pageCycles).isSorted().doesNotHaveDuplicates();
+            assertThat(pageCycles).isSorted().doesNotHaveDuplicates().containsAnyElementsOf(apiEventCycles);
             assertThat(driver.findElement(By.id("stage")).getText()).isIn("recoverable", "irrecoverable", "hard short");
             assertThat(driver.findElement(By.id("cell-test")).getText()).contains("SSE").contains("current collector");
             chromium.screenshot("dashboard-channel");
@@ -116,7 +119,6 @@ class DashboardBrowserTest {
                     .containsAll(apiCohorts));
             assertThat(apiCohorts).isNotEmpty();
             chromium.screenshot("dashboard-cohorts");
-            assertThat(apiEventCycles).isNotEmpty();
         }
     }
 
