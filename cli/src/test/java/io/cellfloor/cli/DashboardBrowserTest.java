@@ -81,6 +81,9 @@ class DashboardBrowserTest {
             assertThat(tile.getAttribute("class")).contains("st-" + shown);
             assertThat(tile.getAttribute("aria-label")).startsWith(broken + ": ").containsAnyOf("recoverable", "hard short");
             assertThat(BREAKDOWN).contains(api.channel(broken).get("status").get("stage").asText());
+            // Answers during the streams app's start can be stale; one instance that runs must soon answer fresh.
+            waitFor(chromium, Duration.ofSeconds(60), "a floor answer that is not stale",
+                    () -> (Boolean) chromium.js("return document.getElementById('stale').hidden;"));
             chromium.screenshot("dashboard-floor");
 
             tile.click();
