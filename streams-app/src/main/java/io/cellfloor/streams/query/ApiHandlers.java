@@ -116,16 +116,36 @@ final class ApiHandlers {
         ctx.json(out);
     }
 
+    void eventRates(final Context ctx) {
+        final String station = ctx.pathParam("stationId");
+        final String window = ctx.queryParam("window") == null ? "hourly" : ctx.queryParam("window");
+        if (!window.equals("hourly") && !window.equals("daily")) {
+            throw ApiException.badRequest("window must be 'hourly' or 'daily', got '" + window + "'");
+        }
+        final String store = window.equals("hourly") ? LocalState.HOURLY_STORE : LocalState.DAILY_STORE;
+        final long size = window.equals("hourly") ? 3_600_000L : 86_400_000L;
+        final long from = epochMs(ctx, "from", 0);
+        final long to = epochMs(ctx, "to", Long.MAX_VALUE);
+        if (from > to) {
+            throw ApiException.badRequest("from must not be after to, got from=" + from + " to=" + to);
+        }
+        reply(ctx, router.byKey(store, station, pathAndQuery(ctx), forwarded(ctx),
+                (partition, stale) -> local.eventRates(station, store, size, from, to, partition, stale)));
+    }
+
     void stream(final SseClient client) {
         client.keepAlive();
         client.sendComment("cellfloor floor stream: one 'status' event per channel-status change");
         feed.add(client);
     }
 
-    /** A history of a channel nobody has heard of is a 404, not an empty list. */
+    /**
+     * A history of a channel nobody has heard of is a 404, not an empty list: the instance that read the empty
+     * history asks the channel's owner (a forwarded answer was already checked there).
+     */
     private void history(final Context ctx, final String id, final Router.Reply reply) {
-        if (reply.status() == 200 && reply.body() instanceof Map<?, ?> page && Long.valueOf(0).equals(page.get("total"))
-                && !forwarded(ctx)) {
+        if (reply.status() == 200 && reply.body() instanceof Map<?, ?> page
+                && Long.valueOf(0).equals(page.get("total"))) {
             final Router.Reply channel = router.byKey(CellfloorTopology.CHANNEL_STATUS_STORE, id,
                     "/api/channels/" + encode(id), false, (partition, stale) -> {
                         final Map<String, Object> found = local.channel(id, partition, stale);
@@ -167,6 +187,18 @@ final class ApiHandlers {
         }
         out.sort(Comparator.comparing(t -> (String) t.get("channelId")));
         return out;
+    }
+
+    private static long epochMs(final Context ctx, final String name, final long fallback) {
+        final String v = ctx.queryParam(name);
+        if (v == null || v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + " must be epoch milliseconds, got '" + v + "'");
+        }
     }
 
     private static Paging paging(final Context ctx) {

@@ -10,6 +10,7 @@ import io.cellfloor.streams.topology.ChannelTrace;
 import io.cellfloor.streams.topology.ChannelViews;
 import io.cellfloor.streams.topology.ReadableTraces;
 import io.cellfloor.streams.topology.TraceStoreType;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +25,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Answers from this instance's own stores. {@code partition} null means every local partition; {@code stale}
@@ -33,6 +36,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 final class LocalState {
     /** The cohort-stats store of the floor aggregations (a DSL KTable). */
     static final String COHORT_STORE = "cohort-stats";
+    /** The floor aggregations' windowed counts of breakdown events per station. */
+    static final String HOURLY_STORE = "station-events-hourly";
+    static final String DAILY_STORE = "station-events-daily";
 
     private final KafkaStreams streams;
     private final QueryCodecs codecs;
@@ -112,6 +118,27 @@ final class LocalState {
                 }
             });
         }
+        return out;
+    }
+
+    /** Breakdown events of one station per window whose start lies in [from, to]. */
+    Map<String, Object> eventRates(final String station, final String store, final long windowMs, final long from,
+                                   final long to, final Integer partition, final boolean stale) {
+        final ReadOnlyWindowStore<String, Long> windows = store(store, QueryableStoreTypes.<String, Long>windowStore(),
+                partition, stale);
+        final List<Map<String, Object>> items = new ArrayList<>();
+        try (WindowStoreIterator<Long> it = windows.fetch(station, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to))) {
+            it.forEachRemaining(kv -> {
+                final Map<String, Object> w = new LinkedHashMap<>();
+                w.put("start", kv.key);
+                w.put("end", kv.key + windowMs);
+                w.put("count", kv.value);
+                items.add(w);
+            });
+        }
+        final Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", items);
+        out.put("stale", stale);
         return out;
     }
 

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,6 +35,7 @@ public final class QueryServer implements AutoCloseable {
     private final AtomicReference<ApiHandlers> handlers = new AtomicReference<>();
     private final Javalin app;
     private FloorFeed feed;
+    private boolean closed;
 
     private QueryServer(final QuerySettings settings) {
         this.settings = settings;
@@ -85,15 +88,8 @@ public final class QueryServer implements AutoCloseable {
         config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json")
                 .result(QueryServer.class.getResourceAsStream("/openapi.json")));
         config.routes.get("/vendor/uplot/{file}", ctx -> vendor(ctx, uplot));
-        config.routes.get("/api/health", api(ApiHandlers::health));
-        config.routes.get("/api/floor", api(ApiHandlers::floor));
-        config.routes.get("/api/channels", api(ApiHandlers::channels));
-        config.routes.get("/api/channels/{channelId}", api(ApiHandlers::channel));
-        config.routes.get("/api/channels/{channelId}/cycles", api(ApiHandlers::cycles));
-        config.routes.get("/api/channels/{channelId}/events", api(ApiHandlers::events));
-        config.routes.get("/api/channels/{channelId}/trace", api(ApiHandlers::trace));
-        config.routes.get("/api/cohorts", api(ApiHandlers::cohorts));
-        config.routes.sse("/api/stream", client -> ready().stream(client));
+        API.forEach((path, endpoint) -> config.routes.get(path, ctx -> endpoint.handle(ready(), ctx)));
+        config.routes.sse(STREAM, client -> ready().stream(client));
         config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
         config.routes.exception(InvalidStateStoreException.class, (e, ctx) -> error(ctx, 503, "unavailable",
                 "the state is not queryable right now (" + e.getMessage() + "); retry in a few seconds"));
@@ -114,8 +110,26 @@ public final class QueryServer implements AutoCloseable {
         void handle(ApiHandlers handlers, Context ctx);
     }
 
-    private Handler api(final Endpoint endpoint) {
-        return ctx -> endpoint.handle(ready(), ctx);
+    private static final String STREAM = "/api/stream";
+    private static final Map<String, Endpoint> API = new LinkedHashMap<>();
+
+    static {
+        API.put("/api/health", ApiHandlers::health);
+        API.put("/api/floor", ApiHandlers::floor);
+        API.put("/api/channels", ApiHandlers::channels);
+        API.put("/api/channels/{channelId}", ApiHandlers::channel);
+        API.put("/api/channels/{channelId}/cycles", ApiHandlers::cycles);
+        API.put("/api/channels/{channelId}/events", ApiHandlers::events);
+        API.put("/api/channels/{channelId}/trace", ApiHandlers::trace);
+        API.put("/api/cohorts", ApiHandlers::cohorts);
+        API.put("/api/stations/{stationId}/event-rates", ApiHandlers::eventRates);
+    }
+
+    /** Every path this server registers (GET), for the check that {@code /openapi.json} documents them all. */
+    static List<String> routes() {
+        final List<String> out = new ArrayList<>(List.of("/openapi.json", "/vendor/uplot/{file}", STREAM));
+        out.addAll(API.keySet());
+        return out;
     }
 
     private ApiHandlers ready() {
@@ -158,8 +172,13 @@ public final class QueryServer implements AutoCloseable {
         }
     }
 
+    /** Stops the live feed and the HTTP server; closing twice is harmless. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             if (feed != null) {
                 feed.close();

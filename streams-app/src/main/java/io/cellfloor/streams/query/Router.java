@@ -60,6 +60,7 @@ final class Router {
 
     Reply byKey(final String store, final String key, final String pathAndQuery, final boolean forwarded,
                 final KeyAnswer local) {
+        requireQueryable();
         final KeyQueryMetadata owner = streams.queryMetadataForKey(store, key, KEYS);
         if (owner != null && !KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
             if (self.equals(owner.activeHost())) {
@@ -95,6 +96,7 @@ final class Router {
 
     /** Every instance's items (each asked for its own active part), merged by {@code idField}. */
     Gathered gather(final String pathAndQuery, final String idField, final LocalItems local) {
+        requireQueryable();
         final List<CompletableFuture<Optional<HttpResponse<String>>>> asked = new ArrayList<>();
         for (final HostInfo peer : instances()) {
             if (!peer.equals(self)) {
@@ -151,10 +153,22 @@ final class Router {
         return out;
     }
 
+    private void requireQueryable() {
+        final KafkaStreams.State state = streams.state();
+        if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
+            throw ApiException.unavailable("the streams app on this instance is " + state
+                    + "; ask another instance, or retry once it is RUNNING");
+        }
+    }
+
     /** Every instance of the app (this one included), as {@code host:port}. */
     List<HostInfo> instances() {
         final List<HostInfo> out = new ArrayList<>();
         out.add(self);
+        final KafkaStreams.State state = streams.state();
+        if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
+            return out;
+        }
         for (final StreamsMetadata m : streams.metadataForAllStreamsClients()) {
             if (!out.contains(m.hostInfo())) {
                 out.add(m.hostInfo());

@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * Folds a closed cycle into its channel's status: stage, last CE, and the floor's comparison numbers (initial CE,
- * mean CE while stable, cycles and hours to the first breakdown and to irrecoverable).
+ * mean CE while stable, the latest average CE of the reservoir protocol, cycles and hours to the first breakdown
+ * and to irrecoverable).
  *
  * <p>The first cycle is left out of the stable-stage mean: its CE is dominated by interphase formation or
  * alloying (LGPS ~1 %, Au@Cu ~100.8 %), which says nothing about the cell's steady behaviour.
@@ -37,6 +38,9 @@ final class ChannelStatusUpdate {
                 s.setStableCeSum(s.getStableCeSum() + c.cePercent());
                 s.setStableCeCount(s.getStableCeCount() + 1);
             }
+        }
+        if (c.averageCe() != null && c.averageCe().determinable() && Double.isFinite(c.averageCe().cePercent())) {
+            s.setAverageCePercent(c.averageCe().cePercent());
         }
         if (s.getCyclesToFirstBreakdown() == null && (!c.events().isEmpty() || c.stage() != CellStage.STABLE)) {
             s.setCyclesToFirstBreakdown(c.cycleNumber());

@@ -4,13 +4,15 @@ import java.util.List;
 
 /**
  * One channel's recent voltage and current, thinned to at most one point per {@link #INTERVAL_MS} (plus every
- * change of current direction, so step edges stay sharp), in a ring of {@link #CAPACITY} points: about the last
- * eleven hours of a channel at the default interval. Appends come from the stream thread, snapshots from HTTP
+ * change of current direction, charge, rest or discharge, so step edges stay sharp), in a ring of
+ * {@link #CAPACITY} points: about the last eleven hours of a channel. Appends come from the stream thread, snapshots from HTTP
  * threads; both synchronize on this object, and appending costs a comparison per sample.
  */
 public final class ChannelTrace {
     public static final int CAPACITY = 4_000;
     public static final long INTERVAL_MS = 10_000;
+    /** Below this the channel is resting: noise around zero is no change of direction. */
+    private static final double REST_A = 1e-6;
 
     private final long[] t = new long[CAPACITY];
     private final float[] v = new float[CAPACITY];
@@ -29,8 +31,8 @@ public final class ChannelTrace {
                 continue;
             }
             final double ik = amps.get(k);
-            final int sign = (int) Math.signum(ik);
-            if (tk - lastMs >= INTERVAL_MS || sign != lastSign || k == n - 1) {
+            final int sign = ik > REST_A ? 1 : ik < -REST_A ? -1 : 0;
+            if (lastMs == Long.MIN_VALUE || tk - lastMs >= INTERVAL_MS || sign != lastSign) {
                 put(tk, volts.get(k), ik);
                 lastSign = sign;
             }

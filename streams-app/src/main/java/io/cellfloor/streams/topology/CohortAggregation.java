@@ -25,7 +25,7 @@ final class CohortAggregation {
         return CohortStats.newBuilder().setCohort("").setChannels(0).setStable(0).setRecoverable(0)
                 .setIrrecoverable(0).setHardShort(0).setCyclesToFirstBreakdown(new ArrayList<>())
                 .setHoursToFirstBreakdown(new ArrayList<>()).setInitialCeSum(0).setInitialCeCount(0)
-                .setStableCeSum(0).setStableCeCount(0).build();
+                .setStableCeSum(0).setStableCeCount(0).setAverageCeSum(0).setAverageCeCount(0).build();
     }
 
     static CohortStats add(final String cohort, final ChannelStatus s, final CohortStats row) {
@@ -58,6 +58,11 @@ final class CohortAggregation {
             row.setStableCeSum(row.getStableCeSum() + sign * s.getStableCeSum() / s.getStableCeCount());
             row.setStableCeCount(row.getStableCeCount() + sign);
         }
+        if (s.getAverageCePercent() != null) {
+            row.setAverageCeSum(row.getAverageCeSum() + sign * s.getAverageCePercent());
+            row.setAverageCeCount(row.getAverageCeCount() + sign);
+        }
+        row.setMeanAverageCePercent(row.getAverageCeCount() == 0 ? null : row.getAverageCeSum() / row.getAverageCeCount());
         row.setMeanInitialCePercent(row.getInitialCeCount() == 0 ? null : row.getInitialCeSum() / row.getInitialCeCount());
         row.setMeanStableCePercent(row.getStableCeCount() == 0 ? null : row.getStableCeSum() / row.getStableCeCount());
         return row;

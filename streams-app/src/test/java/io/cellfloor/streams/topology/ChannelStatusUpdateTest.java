@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.cellfloor.avro.Alert;
 import io.cellfloor.avro.AlertSeverity;
 import io.cellfloor.avro.ChannelStatus;
+import io.cellfloor.domain.AverageCeResult;
 import io.cellfloor.domain.BreakdownEvent;
 import io.cellfloor.domain.BreakdownType;
 import io.cellfloor.domain.CeDirection;
@@ -47,6 +48,19 @@ class ChannelStatusUpdateTest {
     }
 
     @Test
+    void shouldKeepTheLatestDeterminableAverageCe() {
+        ChannelStatus s = apply(null, cycle(1, 90.0, CellStage.STABLE, List.of(), null));
+        assertThat(s.getAverageCePercent()).isNull();
+
+        s = apply(s, withAverageCe(cycle(2, 91.0, CellStage.STABLE, List.of(), null), true, 97.25));
+        s = apply(s, withAverageCe(cycle(3, 92.0, CellStage.STABLE, List.of(), null), false, Double.NaN));
+
+        assertThat(s.getAverageCePercent()).isEqualTo(97.25);
+        s = apply(s, withAverageCe(cycle(4, 93.0, CellStage.STABLE, List.of(), null), true, 101.5));
+        assertThat(s.getAverageCePercent()).isEqualTo(101.5);
+    }
+
+    @Test
     void shouldStartOverWhenTheChannelStartsANewTest() {
         final ChannelStatus old = apply(null, cycle(1, 65.0, CellStage.HARD_SHORT, List.of(), null));
 
@@ -76,6 +90,13 @@ class ChannelStatusUpdateTest {
 
     private static ChannelStatus apply(final ChannelStatus s, final Cycle c) {
         return ChannelStatusUpdate.apply(s, "st-1", "ch-1", "test-1", CellfloorTopologyTest.LI_LPSC_SS, c);
+    }
+
+    private static Cycle withAverageCe(final Cycle c, final boolean determinable, final double ce) {
+        return new Cycle(c.cycleNumber(), c.cyclerCycleIndex(), c.ceDirection(), c.charge(), c.discharge(),
+                c.cePercent(), c.complete(), c.cellKnown(), c.features(), c.events(), c.stage(), c.stageChange(),
+                new AverageCeResult(determinable, ce, determinable ? "done" : "reservoir not stripped", 1.0, 0.5, 10,
+                        0.9));
     }
 
     /** Cycle n spans [2(n-1) h, 2n h]: plating the first hour, stripping the second. */
