@@ -191,6 +191,7 @@
       ["last cycle", C.fmt(s.lastCycle, 0)], ["last CE", C.fmt(s.lastCePercent, 2) + " %"],
       ["initial CE", C.fmt(s.initialCePercent, 2) + " %"],
       ["mean CE while stable", s.stableCeCount ? C.fmt(s.stableCeSum / s.stableCeCount, 2) + " %" : "–"],
+      ["average CE (reservoir protocol)", s.averageCePercent === undefined || s.averageCePercent === null ? "–" : C.fmt(s.averageCePercent, 2) + " %"],
       ["cycles to first breakdown", C.fmt(s.cyclesToFirstBreakdown, 0)],
       ["hours to first breakdown", C.fmt(s.hoursToFirstBreakdown, 1)],
       ["cycles to irrecoverable", C.fmt(s.cyclesToIrrecoverable, 0)],
