@@ -124,7 +124,7 @@
     timer = null;
     try {
       const body = await C.getJson("/api/cohorts");
-      const items = (body.items || []).slice().sort((a, b) => String(a.cohort).localeCompare(String(b.cohort), "en", { numeric: true }));
+      const items = (body.items || []).slice().sort((a, b) => C.naturalOrder(String(a.cohort), String(b.cohort)));
       C.showStale(body.stale || items.some(c => c.stale));
       renderTable(items);
       renderBoxes(items);
@@ -146,7 +146,7 @@
   refresh();
   setInterval(() => schedule(0), 5000);
   const liveEl = document.getElementById("live");
-  const source = C.stream(() => schedule(1000), () => {
+  const source = C.stream(() => schedule(2000), () => {
     liveEl.textContent = "reconnecting…";
   });
   source.addEventListener("open", () => {

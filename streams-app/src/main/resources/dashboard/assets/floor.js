@@ -47,8 +47,7 @@
     const stage = C.stageOf(t.stage);
     const label = C.escapeHtml(describe(t));
     return '<a class="tile st-' + stage + '" href="/channel.html?id=' + encodeURIComponent(t.channelId)
-      + '" data-id="' + C.escapeHtml(t.channelId) + '" data-stage="' + stage + '" title="' + label
-      + '" aria-label="' + label + '"><span class="n">' + C.escapeHtml(shortName(t)) + '</span><span class="s">'
+      + '" data-id="' + C.escapeHtml(t.channelId) + '" data-stage="' + stage + '" aria-label="' + label + '"><span class="n">' + C.escapeHtml(shortName(t)) + '</span><span class="s">'
       + SHORT[stage] + '</span></a>';
   }
 
@@ -68,9 +67,9 @@
       out.get(t.stationId).push(t);
     }
     for (const l of out.values()) {
-      l.sort((a, b) => a.channelId.localeCompare(b.channelId, "en", { numeric: true }));
+      l.sort((a, b) => C.naturalOrder(a.channelId, b.channelId));
     }
-    return new Map([...out.entries()].sort((a, b) => a[0].localeCompare(b[0], "en", { numeric: true })));
+    return new Map([...out.entries()].sort((a, b) => C.naturalOrder(a[0], b[0])));
   }
 
   function indexDom() {
@@ -119,7 +118,7 @@
     for (const name of FILTERS) {
       const select = document.getElementById("f-" + name);
       const values = name === "stage" ? C.STAGES : [...new Set([...tiles.values()].map(t => fieldOf(t, name))
-        .filter(v => v !== null && v !== undefined && v !== ""))].sort((a, b) => String(a).localeCompare(String(b), "en", { numeric: true }));
+        .filter(v => v !== null && v !== undefined && v !== ""))].sort((a, b) => C.naturalOrder(String(a), String(b)));
       const known = new Set([...select.options].map(o => o.value));
       for (const v of values) {
         if (!known.has(String(v))) {
@@ -138,7 +137,9 @@
     for (const [id, a] of elements) {
       const t = tiles.get(id);
       const show = matches(t);
-      a.hidden = !show;
+      if (a.hidden === show) {
+        a.hidden = !show;
+      }
       if (show) {
         visiblePerStation.set(t.stationId, (visiblePerStation.get(t.stationId) || 0) + 1);
       }
@@ -174,8 +175,8 @@
     const holder = document.createElement("div");
     holder.innerHTML = sectionHtml(stationId, []);
     const section = holder.firstElementChild;
-    const next = [...groups.keys()].sort((a, b) => a.localeCompare(b, "en", { numeric: true }))
-      .find(s => s.localeCompare(stationId, "en", { numeric: true }) > 0);
+    const next = [...groups.keys()].sort((a, b) => C.naturalOrder(a, b))
+      .find(s => C.naturalOrder(s, stationId) > 0);
     const empty = floorEl.querySelector("p.empty");
     if (empty) {
       empty.remove();
@@ -204,7 +205,7 @@
       holder.innerHTML = tileHtml(t);
       a = holder.firstElementChild;
       const ids = [...g.box.children].map(e => e.dataset.id);
-      const before = ids.find(id => id.localeCompare(t.channelId, "en", { numeric: true }) > 0);
+      const before = ids.find(id => C.naturalOrder(id, t.channelId) > 0);
       g.box.insertBefore(a, before ? elements.get(before) : null);
       elements.set(t.channelId, a);
       return true;
@@ -216,7 +217,9 @@
       stats.stageChanges++;
     }
     const label = describe(t);
-    a.title = label;
+    if (a.title) {
+      a.title = label;
+    }
     a.setAttribute("aria-label", label);
     a.hidden = !matches(t);
     return false;
@@ -267,6 +270,9 @@
   async function load(first) {
     try {
       const body = await C.getJson("/api/floor");
+      if (first) {
+        performance.mark("cellfloor-floor-answered");
+      }
       C.showStale(body.stale);
       if (body.stale) {
         // Part of the floor came from a copy that may be behind: ask again soon rather than show it for long.
@@ -274,6 +280,7 @@
       }
       if (first) {
         renderAll(body.channels || []);
+        performance.mark("cellfloor-floor-built");
         stats.tiles = elements.size;
         rendered = true;
         if (pending.size) {
@@ -336,6 +343,13 @@
     applyFilter();
   });
   floorEl.addEventListener("animationend", e => e.target.classList.remove("changed"));
+  // The tooltip repeats the accessible name; set when the pointer first reaches a tile, not 5,000 times up front.
+  floorEl.addEventListener("mouseover", e => {
+    const a = e.target.closest("a.tile");
+    if (a && !a.title) {
+      a.title = a.getAttribute("aria-label");
+    }
+  });
 
   async function start() {
     readFilterFromUrl();

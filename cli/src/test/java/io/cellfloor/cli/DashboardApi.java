@@ -22,9 +22,21 @@ final class DashboardApi {
     }
 
     JsonNode get(final String path) throws IOException, InterruptedException {
+        final JsonNode body = getUnlessUnavailable(path);
+        if (body == null) {
+            throw new AssertionError("GET " + path + " answered 503");
+        }
+        return body;
+    }
+
+    /** The answer, or null for a 503 (the app is starting or partitions move: ask again). */
+    JsonNode getUnlessUnavailable(final String path) throws IOException, InterruptedException {
         final HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(20)).header("Accept", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 503) {
+            return null;
+        }
         if (r.statusCode() != 200) {
             throw new AssertionError("GET " + path + " answered " + r.statusCode() + ": " + r.body());
         }
