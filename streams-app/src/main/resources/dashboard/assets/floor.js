@@ -211,7 +211,8 @@
       return true;
     }
     if (a.dataset.stage !== stage) {
-      a.className = "tile st-" + stage + (previous ? " changed" : "");
+      // Only a breakdown flashes: thousands of first cycles closing at once must not animate the whole floor.
+      a.className = "tile st-" + stage + (previous && stage !== "STABLE" && stage !== "UNKNOWN" ? " changed" : "");
       a.dataset.stage = stage;
       a.lastElementChild.textContent = SHORT[stage];
       stats.stageChanges++;
