@@ -14,6 +14,7 @@ import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,7 +34,7 @@ final class StreamsCommand {
         if (options.text("http-port", null) != null) {
             settings.put("cellfloor.http-port", options.text("http-port", null));
         }
-        final QuerySettings api = QuerySettings.parse(settings, InetAddress.getLocalHost().getHostName());
+        final QuerySettings api = QuerySettings.parse(settings, hostName());
         final StreamsAppConfig config = StreamsAppConfig.parse(QuerySettings.withoutApiKeys(settings));
         final Map<String, String> registrySettings = new HashMap<>(config.registry());
         registrySettings.put(RegistryConfig.URL, config.registryUrl());
@@ -65,6 +66,16 @@ final class StreamsCommand {
             shutdown.await();
             streams.close();
             return streams.failure() == null ? 0 : 1;
+        }
+    }
+
+    /** This machine's name, for {@code application.server} when {@code cellfloor.advertised-host} is not set. */
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("this machine's name cannot be resolved (" + e.getMessage() + "); set "
+                    + "cellfloor.advertised-host (CELLFLOOR_ADVERTISED_HOST) to the address other instances reach", e);
         }
     }
 }

@@ -36,6 +36,7 @@ class DemoTest {
         assertThat(status).isZero();
         assertThat(lines.get(0)).startsWith("cellfloor demo: 8 channels, speed-up 3000x");
         assertThat(lines).anySatisfy(l -> assertThat(l).matches(".*cycle +1 +(plated|charge) .* CE +\\d+\\.\\d\\d %"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches("dashboard http://127\\.0\\.0\\.1:\\d+/"));
         final String lastProgress = lines.stream().filter(l -> PROGRESS.matcher(l).matches()).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no progress line in:\n" + String.join("\n", lines)));
         final Matcher m = PROGRESS.matcher(lastProgress);

@@ -41,7 +41,12 @@ final class FloorFeed implements AutoCloseable {
     private volatile boolean running = true;
 
     FloorFeed(final Map<String, Object> kafka, final QueryCodecs codecs, final ObjectMapper json) {
-        final Map<String, Object> props = new HashMap<>(kafka);
+        final Map<String, Object> props = new HashMap<>();
+        kafka.forEach((k, v) -> {
+            if (ConsumerConfig.configNames().contains(k)) {
+                props.put(k, v);
+            }
+        });
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
