@@ -221,28 +221,46 @@
 
   async function refresh() {
     refreshTimer = null;
-    try {
-      const [body, cycles, events, trace] = await Promise.all([
-        C.getJson("/api/channels/" + enc),
-        C.getJson("/api/channels/" + enc + "/cycles?page=0&size=500"),
-        C.getJson("/api/channels/" + enc + "/events?page=0&size=500"),
-        C.getJson("/api/channels/" + enc + "/trace")]);
-      C.showStale(body.stale || cycles.stale || events.stale || trace.stale);
-      state.cycles = (cycles.items || []).slice().sort((a, b) => a.cycleNumber - b.cycleNumber);
-      state.events = events.items || [];
-      state.trace = trace;
-      renderStatus(body);
-      renderEvents();
-      renderCycles();
-      renderTrace();
-      info.refreshes++;
-      C.notice("");
-    } catch (e) {
+    // The status decides whether there is a channel at all; the other parts may fail alone (e.g. a 503 while
+    // partitions move) and the page shows what it has.
+    const [body, cycles, events, trace] = await Promise.allSettled([
+      C.getJson("/api/channels/" + enc),
+      C.getJson("/api/channels/" + enc + "/cycles?page=0&size=500"),
+      C.getJson("/api/channels/" + enc + "/events?page=0&size=500"),
+      C.getJson("/api/channels/" + enc + "/trace")]);
+    if (body.status === "rejected") {
+      const e = body.reason;
       if (e.status === 404) {
         C.notice("No channel '" + id + "' on this floor (" + e.message + ").", true);
       } else if (e.status !== 401) {
         C.notice("Could not load the channel (" + e.message + "); trying again shortly.", true);
       }
+      return;
+    }
+    const failed = [["cycles", cycles], ["events", events], ["trace", trace]].filter(([, r]) => r.status === "rejected");
+    if (failed.some(([, r]) => r.reason.status === 401)) {
+      return;
+    }
+    const ok = r => r.status === "fulfilled" ? r.value : null;
+    C.showStale([body, cycles, events, trace].some(r => ok(r) && ok(r).stale));
+    if (ok(cycles)) {
+      state.cycles = (cycles.value.items || []).slice().sort((a, b) => a.cycleNumber - b.cycleNumber);
+    }
+    if (ok(events)) {
+      state.events = events.value.items || [];
+    }
+    if (ok(trace)) {
+      state.trace = trace.value;
+    }
+    renderStatus(body.value);
+    renderEvents();
+    renderCycles();
+    renderTrace();
+    info.refreshes++;
+    C.notice(failed.length ? "Could not load " + failed.map(([name, r]) => name + " (" + r.reason.message + ")").join(", ")
+      + "; showing the last known, trying again shortly." : "", failed.length > 0);
+    if (failed.length) {
+      scheduleRefresh(5000);
     }
   }
 

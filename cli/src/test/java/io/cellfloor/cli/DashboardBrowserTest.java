@@ -122,6 +122,10 @@ class DashboardBrowserTest {
                     .containsAll(apiCohorts));
             assertThat(apiCohorts).isNotEmpty();
             chromium.screenshot("dashboard-cohorts");
+
+            driver.get(base + "/channel.html?id=no-such-channel");
+            waitFor(chromium, Duration.ofSeconds(20), "the channel view to say the channel is unknown",
+                    () -> driver.findElement(By.id("notice")).getText().startsWith("No channel 'no-such-channel' on this floor"));
         }
     }
 
