@@ -107,7 +107,14 @@ class DashboardBrowserTest {
             final List<Long> pageCycles = longs(chromium.js("return cellfloorPlots.ce.data[0];"));
             assertThat(pageCycles).isSorted().doesNotHaveDuplicates().containsAnyElementsOf(apiEventCycles);
             assertThat(driver.findElement(By.id("stage")).getText()).isIn("recoverable", "irrecoverable", "hard short");
-            assertThat(driver.findElement(By.id("cell-test")).getText()).contains("SSE").contains("current collector");
+            final JsonNode cellTest = api.channel(broken).path("cellTest");
+            if (cellTest.isNull() || cellTest.isMissingNode()) {
+                assertThat(driver.findElement(By.id("cell-test")).getText()).contains("no cell test registered");
+            } else {
+                assertThat(driver.findElement(By.id("cell-test")).getText())
+                        .contains("SSE\n" + cellTest.get("electrolyte").asText())
+                        .contains("current collector\n" + cellTest.get("collector").asText());
+            }
             chromium.screenshot("dashboard-channel");
 
             driver.findElement(By.linkText("Cohorts")).click();
