@@ -161,10 +161,25 @@
         total++;
       }
     }
-    const items = C.STAGES.map(s => '<li class="count st-' + s + '" data-stage="' + s + '"><span class="label">'
-      + C.STAGE_LABEL[s] + '</span> <strong>' + counts[s] + '</strong></li>');
-    items.push('<li class="count total"><span class="label">shown</span> <strong>' + total + '</strong> of ' + tiles.size + '</li>');
-    document.getElementById("counts").innerHTML = items.join("");
+    const list = document.getElementById("counts");
+    if (!list.children.length) {
+      const items = C.STAGES.map(s => '<li class="count st-' + s + '" data-stage="' + s + '"><span class="label">'
+        + C.STAGE_LABEL[s] + '</span> <strong></strong></li>');
+      items.push('<li class="count total"><span class="label">shown</span> <strong></strong> of <span class="all"></span></li>');
+      list.innerHTML = items.join("");
+    }
+    // Numbers change in place: the list is built once.
+    for (const li of list.children) {
+      const n = li.dataset.stage ? counts[li.dataset.stage] : total;
+      const strong = li.querySelector("strong");
+      if (strong.textContent !== String(n)) {
+        strong.textContent = n;
+      }
+    }
+    const all = list.querySelector(".all");
+    if (all.textContent !== String(tiles.size)) {
+      all.textContent = tiles.size;
+    }
   }
 
   function ensureGroup(stationId) {

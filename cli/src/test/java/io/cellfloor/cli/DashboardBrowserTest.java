@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -67,6 +70,7 @@ class DashboardBrowserTest {
             api.get("/api/floor").get("channels").forEach(t -> apiIds.add(t.get("channelId").asText()));
             assertThat(tileIds).hasSize(CHANNELS).isEqualTo(apiIds);
             assertThat(driver.findElement(By.cssSelector("#counts .total")).getText()).contains(CHANNELS + " of " + CHANNELS);
+            shouldFilterBySse(chromium, api);
 
             waitFor(chromium, Duration.ofSeconds(150), "a tile that turns to a breakdown stage while the page is open",
                     () -> chromium.number("window.__stageChanges.filter(c => c.to !== 'STABLE' && c.to !== 'UNKNOWN').length") > 0);
@@ -134,6 +138,25 @@ class DashboardBrowserTest {
             waitFor(chromium, Duration.ofSeconds(20), "the channel view to say the channel is unknown",
                     () -> driver.findElement(By.id("notice")).getText().startsWith("No channel 'no-such-channel' on this floor"));
         }
+    }
+
+    /** Picks the first SSE in the filter: the tiles shown are the API's channels with that SSE, and only those. */
+    private static void shouldFilterBySse(final HeadlessChromium chromium, final DashboardApi api) throws Exception {
+        final WebDriver driver = chromium.driver();
+        final Select sse = new Select(driver.findElement(By.id("f-sse")));
+        final String chosen = sse.getOptions().get(1).getAttribute("value");
+        sse.selectByValue(chosen);
+        final Set<String> expected = new TreeSet<>();
+        api.get("/api/floor?sse=" + URLEncoder.encode(chosen, StandardCharsets.UTF_8)).get("channels")
+                .forEach(t -> expected.add(t.get("channelId").asText()));
+        final Set<String> shown = new TreeSet<>(strings(chromium.js(
+                "return [...document.querySelectorAll('#floor a.tile')].filter(a => !a.hidden).map(a => a.dataset.id);")));
+        assertThat(shown).isNotEmpty().hasSizeLessThan(CHANNELS).isEqualTo(expected);
+        assertThat(driver.findElement(By.cssSelector("#counts .total")).getText()).contains(shown.size() + " of " + CHANNELS);
+        assertThat(driver.getCurrentUrl()).contains("sse=");
+        driver.findElement(By.cssSelector("#filters button[type=reset]")).click();
+        assertThat(chromium.number("[...document.querySelectorAll('#floor a.tile')].filter(a => !a.hidden).length"))
+                .isEqualTo(CHANNELS);
     }
 
     private static void waitFor(final HeadlessChromium chromium, final Duration timeout, final String what,
