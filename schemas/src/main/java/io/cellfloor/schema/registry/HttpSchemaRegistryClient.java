@@ -51,7 +51,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         final String action = "register schema " + schema.getFullName() + " under subject '" + subject + "'";
         final JsonNode response;
         try {
-            response = http.post("/subjects/" + encode(subject) + "/versions", schemaBody(schema), action);
+            response = postVersion(subject, schema, action);
         } catch (final SchemaRegistryException e) {
             if (e.isIncompatible()) {
                 throw new SchemaRegistryException("Schema " + schema.getFullName() + " is incompatible with subject '"
@@ -62,6 +62,23 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             throw e;
         }
         return remember(subject, schema, requiredInt(response, "id", action));
+    }
+
+    /**
+     * Registers, asking once more after a conflict: when several clients register the first version of a subject
+     * at the same moment, the registry (Apicurio) answers 409 "already exists" to all but one of them, and asking
+     * again then finds the subject and returns the id.
+     */
+    private JsonNode postVersion(final String subject, final Schema schema, final String action) {
+        final String path = "/subjects/" + encode(subject) + "/versions";
+        try {
+            return http.post(path, schemaBody(schema), action);
+        } catch (final SchemaRegistryException e) {
+            if (!e.isIncompatible()) {
+                throw e;
+            }
+            return http.post(path, schemaBody(schema), action);
+        }
     }
 
     @Override

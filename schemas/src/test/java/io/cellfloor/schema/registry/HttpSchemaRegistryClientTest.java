@@ -6,6 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cellfloor.avro.CycleSummary;
 import io.cellfloor.embedded.RegistryProcess;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +71,37 @@ class HttpSchemaRegistryClientTest {
 
         assertThat(again).isEqualTo(first);
         assertThat(client.idOf(subject(test), V1)).isEqualTo(first);
+    }
+
+    @Test
+    void shouldGiveEveryClientTheSameIdWhenManyRegisterANewSubjectAtOnce(final TestInfo test) throws Exception {
+        // stream threads of several instances register the first version of a subject at the same moment
+        for (int round = 0; round < 5; round++) {
+            final String subject = subject(test) + "-" + round;
+            final ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                final CountDownLatch go = new CountDownLatch(1);
+                final List<Future<Integer>> ids = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    ids.add(pool.submit(() -> {
+                        go.await();
+                        return new HttpSchemaRegistryClient(RegistryConfig.forUrl(registry.url()))
+                            .register(subject, CycleSummary.getClassSchema());
+                    }));
+                }
+                go.countDown();
+                final Set<Integer> distinct = new HashSet<>();
+                for (final Future<Integer> id : ids) {
+                    distinct.add(id.get(60, TimeUnit.SECONDS));
+                }
+                assertThat(distinct).as("ids given for %s", subject).hasSize(1);
+                // Apicurio may store the racing copies as extra versions of the same content: harmless, same id
+                assertThat(client.latest(subject).id()).isEqualTo(distinct.iterator().next());
+                assertThat(client.getById(distinct.iterator().next())).isEqualTo(CycleSummary.getClassSchema());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 
     @Test
