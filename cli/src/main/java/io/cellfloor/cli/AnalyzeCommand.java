@@ -19,6 +19,7 @@ import io.cellfloor.ingest.format.RejectedRow;
 import io.cellfloor.schema.Topics;
 import io.cellfloor.schema.registry.InMemorySchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
+import io.cellfloor.streams.query.AvroMaps;
 import io.cellfloor.streams.topology.CellfloorTopology;
 import io.cellfloor.streams.topology.Codecs;
 import io.cellfloor.streams.topology.TopologyMetrics;
@@ -161,7 +162,7 @@ final class AnalyzeCommand {
         try (Writer w = Files.newBufferedWriter(jsonl);
              SequenceWriter lines = json.writer().withRootValueSeparator("\n").writeValues(w)) {
             for (final CycleSummary c : cycles) {
-                lines.write(AvroJson.of(c));
+                lines.write(AvroMaps.of(c));
             }
             w.write("\n");
         }

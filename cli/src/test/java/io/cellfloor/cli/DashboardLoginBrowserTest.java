@@ -15,7 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard behind a token, in a real browser: the query server alone (no streams client yet, so its API
  * answers 503 once past the token check). A page without the token leads to the login page; a wrong token is
- * refused there; the right one is kept in the cookie and the browser goes back to the floor; a page whose API call
+ * refused there; the right one is kept in the cookie and the browser goes back to the page it asked for; a page whose API call
  * later gets a 401 goes to the login page and says where to come back to.
  */
 class DashboardLoginBrowserTest {
@@ -45,14 +45,14 @@ class DashboardLoginBrowserTest {
             driver.findElement(By.id("token")).clear();
             driver.findElement(By.id("token")).sendKeys(TOKEN);
             driver.findElement(By.cssSelector("#login button[type=submit]")).click();
-            wait.until(d -> d.getCurrentUrl().equals(base + "/"));
+            wait.until(d -> d.getCurrentUrl().equals(base + "/cohorts.html"));
             assertThat(driver.manage().getCookieNamed("cellfloor_token").getValue()).isEqualTo(TOKEN);
             // Past the token check the API is reached: it answers that the streams app is starting.
             wait.until(d -> d.findElement(By.id("notice")).getText().contains("starting"));
 
             driver.manage().deleteCookieNamed("cellfloor_token");
             wait.until(d -> d.getCurrentUrl().startsWith(base + "/login.html?next="));
-            assertThat(driver.getCurrentUrl()).isEqualTo(base + "/login.html?next=%2F");
+            assertThat(driver.getCurrentUrl()).isEqualTo(base + "/login.html?next=%2Fcohorts.html");
         }
     }
 }

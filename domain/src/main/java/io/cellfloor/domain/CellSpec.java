@@ -1,5 +1,6 @@
 package io.cellfloor.domain;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -44,5 +45,15 @@ public record CellSpec(
     /** The nominal capacity of one half-cycle in Ah: areal capacity times area. */
     public double nominalCapacityAh() {
         return arealCapacityMAhCm2 * areaCm2 / 1000.0;
+    }
+
+    /** The dimensions every comparison on the floor groups by (SCIENCE.md), as one readable key. */
+    public String cohort() {
+        return String.format(Locale.ROOT, "%s | %s | %s mA/cm2 | %s mAh/cm2 | %s V | %s MPa", electrolyte, collector,
+                number(currentDensityMAcm2), number(arealCapacityMAhCm2), number(cutoffHighV), number(stackPressureMPa));
+    }
+
+    private static String number(final double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

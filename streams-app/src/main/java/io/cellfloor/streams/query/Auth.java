@@ -1,13 +1,14 @@
 package io.cellfloor.streams.query;
 
 import io.javalin.http.Context;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
  * The optional bearer token: with one set, every path but the open ones needs {@code Authorization: Bearer <token>}
  * or the cookie {@code cellfloor_token}. API calls without it get a 401 JSON error, pages a redirect to the login
- * page. Tokens are compared in constant time and never logged or echoed.
+ * page, which returns to the page asked for. Tokens are compared in constant time and never logged or echoed.
  */
 final class Auth {
     static final String COOKIE = "cellfloor_token";
@@ -27,7 +28,8 @@ final class Auth {
             throw new ApiException(401, "unauthorized", "this API needs a token: send 'Authorization: Bearer <token>' "
                     + "or the cookie " + COOKIE + " (the token is the app's api.token / CELLFLOOR_API_TOKEN)");
         }
-        ctx.redirect(LOGIN);
+        ctx.redirect(LOGIN + "?next=" + URLEncoder.encode(ctx.queryString() == null ? ctx.path()
+                : ctx.path() + "?" + ctx.queryString(), StandardCharsets.UTF_8));
         ctx.skipRemainingHandlers();
     }
 

@@ -2,12 +2,14 @@ package io.cellfloor.streams.query;
 
 import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.ChannelStatus;
+import io.cellfloor.schema.AvroMapping;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A floor tile: the few fields the floor view colours, groups and filters by, from a channel's status and cell
- * test (either may be missing: a channel with a cell test but no closed cycle yet is {@code UNKNOWN}, cycle 0).
+ * test (either may be missing: a channel with a cell test but no closed cycle yet is {@code UNKNOWN}, cycle 0,
+ * with its cohort taken from the cell test).
  */
 final class Tiles {
     private Tiles() {
@@ -21,7 +23,8 @@ final class Tiles {
         out.put("lastCycle", s == null ? 0 : s.getLastCycle());
         out.put("lastCePercent", s == null ? null : finite(s.getLastCePercent()));
         out.put("updatedMs", s == null ? null : s.getUpdatedMs());
-        out.put("cohort", s == null ? null : s.getCohort());
+        out.put("cohort", s != null && s.getCohort() != null ? s.getCohort()
+                : t == null ? null : AvroMapping.cell(t).cohort());
         out.put("sse", t == null ? null : t.getElectrolyte());
         out.put("currentCollector", t == null ? null : t.getCollector());
         out.put("currentDensityMAcm2", t == null ? null : finite(t.getCurrentDensityMAcm2()));

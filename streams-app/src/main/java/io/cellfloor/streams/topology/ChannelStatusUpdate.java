@@ -5,7 +5,6 @@ import io.cellfloor.domain.CellSpec;
 import io.cellfloor.domain.CellStage;
 import io.cellfloor.domain.Cycle;
 import io.cellfloor.schema.AvroMapping;
-import java.util.Locale;
 
 /**
  * Folds a closed cycle into its channel's status: stage, last CE, and the floor's comparison numbers (initial CE,
@@ -59,18 +58,7 @@ final class ChannelStatusUpdate {
                 .setStationId(station).setChannelId(channel).setTestId(testId)
                 .setStage(io.cellfloor.avro.CellStage.STABLE).setLastCycle(0)
                 .setTestStartMs(startMs).setUpdatedMs(startMs)
-                .setCohort(cell == null ? null : cohort(cell))
+                .setCohort(cell == null ? null : cell.cohort())
                 .build();
-    }
-
-    /** The dimensions every comparison on the floor groups by (SCIENCE.md), as one readable key. */
-    static String cohort(final CellSpec c) {
-        return String.format(Locale.ROOT, "%s | %s | %s mA/cm2 | %s mAh/cm2 | %s V | %s MPa", c.electrolyte(),
-                c.collector(), number(c.currentDensityMAcm2()), number(c.arealCapacityMAhCm2()),
-                number(c.cutoffHighV()), number(c.stackPressureMPa()));
-    }
-
-    private static String number(final double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

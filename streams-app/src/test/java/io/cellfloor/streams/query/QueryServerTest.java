@@ -43,7 +43,9 @@ class QueryServerTest {
         assertThat(get("/api/floor", "Bearer wrong").statusCode()).isEqualTo(401);
         final HttpResponse<String> page = get("/index.html", null);
         assertThat(page.statusCode()).isEqualTo(302);
-        assertThat(page.headers().firstValue("Location")).hasValue("/login.html");
+        assertThat(page.headers().firstValue("Location")).hasValue("/login.html?next=%2Findex.html");
+        assertThat(get("/channel.html?id=st1-ch01", null).headers().firstValue("Location"))
+                .hasValue("/login.html?next=%2Fchannel.html%3Fid%3Dst1-ch01");
     }
 
     @Test
