@@ -5,7 +5,7 @@
 #   docker build -t cellfloor:0.1.0-SNAPSHOT .
 #
 # Run the streams app against an existing Kafka and Confluent-compatible schema registry:
-#   docker run --rm -p 9464:9464 -v cellfloor-state:/var/lib/cellfloor \
+#   docker run --rm -p 9464:9464 -p 8080:8080 -v cellfloor-state:/var/lib/cellfloor \
 #     -e KAFKA_BOOTSTRAP_SERVERS=broker:9092 -e SCHEMA_REGISTRY_URL=http://registry:8081 \
 #     cellfloor:0.1.0-SNAPSHOT
 # The subcommand and its options are the CMD, e.g. `... cellfloor:0.1.0-SNAPSHOT streams --config /etc/cellfloor/streams.properties`.
@@ -30,7 +30,7 @@ ENV KAFKA_STATE_DIR=/var/lib/cellfloor/streams \
 VOLUME ["/var/lib/cellfloor"]
 
 # Prometheus metrics at /metrics
-EXPOSE 9464
+EXPOSE 9464 8080
 
 USER 10001:10001
 ENTRYPOINT ["java", "-jar", "/opt/cellfloor/cellfloor.jar"]
