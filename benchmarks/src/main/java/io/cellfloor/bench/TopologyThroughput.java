@@ -22,6 +22,7 @@ import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -48,7 +49,10 @@ public final class TopologyThroughput {
         final Path dir = Files.createTempDirectory("cellfloor-throughput");
         try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.singleNode(dir.resolve("kafka")).start();
              RegistryProcess registry = RegistryProcess.start(dir)) {
-            kafka.createTopics(TopicPlan.topics(partitions, 1).toArray(NewTopic[]::new));
+            // the simulated floor starts on 2026-01-01: without this the broker's 7-day retention deletes samples
+            // that are still waiting to be processed in a long run
+            kafka.createTopics(TopicPlan.topics(partitions, 1).stream().map(TopologyThroughput::keepForever)
+                    .toArray(NewTopic[]::new));
             final Map<String, String> registrySettings = Map.of(RegistryConfig.URL, registry.url());
             final SchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings));
             final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -84,6 +88,8 @@ public final class TopologyThroughput {
                     meters)) {
                 streams.start();
                 long first = 0;
+                Map<String, Double> atFirst = Map.of();
+                Map<Long, Map.Entry<String, Long>> cpuAtFirst = Map.of();
                 final long deadline = System.nanoTime() + 300_000_000_000L;
                 while (metrics.samplesIn() < samples) {
                     if (System.nanoTime() > deadline) {
@@ -92,6 +98,8 @@ public final class TopologyThroughput {
                     }
                     if (first == 0 && metrics.samplesIn() > 0) {
                         first = System.nanoTime();
+                        atFirst = StreamsBreakdown.snapshot(streams.streams());
+                        cpuAtFirst = ThreadCpu.snapshot();
                     }
                     if (streams.failure() != null) {
                         throw new IllegalStateException("streams failed", streams.failure());
@@ -99,15 +107,24 @@ public final class TopologyThroughput {
                     Thread.sleep(1);
                 }
                 final double seconds = (System.nanoTime() - first) / 1e9;
+                final Map<Long, Map.Entry<String, Long>> cpuAtEnd = ThreadCpu.snapshot();
                 System.out.printf("processed %,.0f samples (%,.0f cycles, %,.0f dead letters) with exactly-once, "
                         + "%d partitions, %d stream threads, commit every %d ms: %.2f s, %,.0f samples/s%n",
                         metrics.samplesIn(), metrics.cyclesClosed(), metrics.deadLetters(), partitions, threads,
                         commitMs, seconds,
                         metrics.samplesIn() / seconds);
+                System.out.println(ThreadCpu.between(cpuAtFirst, cpuAtEnd));
+                System.out.println(StreamsBreakdown.between(atFirst, StreamsBreakdown.snapshot(streams.streams())));
             }
         }
     }
 
+
+    private static NewTopic keepForever(final NewTopic topic) {
+        final Map<String, String> configs = new HashMap<>(topic.configs() == null ? Map.of() : topic.configs());
+        configs.put("retention.ms", "-1");
+        return topic.configs(configs);
+    }
 
     private static int arg(final String[] args, final int index, final int fallback) {
         return args.length > index ? Integer.parseInt(args[index]) : fallback;

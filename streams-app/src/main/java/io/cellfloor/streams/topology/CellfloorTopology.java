@@ -11,6 +11,8 @@ import org.apache.kafka.streams.state.Stores;
  * {@code cycle-assembler} processor with four persistent stores (cycle state, cell test, channel status, the
  * reorder buffer of samples waiting out their grace), out
  * to the cycles, breakdown-events, stage-changes, channel-status, alerts and dead-letter topics.
+ * The stores written on every batch or cycle are cached: a channel's state is rewritten every few hundred
+ * samples, and caching sends only its last value of each commit interval to RocksDB and the changelog.
  * Tests build this same topology; nothing here starts anything.
  */
 public final class CellfloorTopology {
@@ -42,13 +44,16 @@ public final class CellfloorTopology {
         topology.addProcessor(CYCLE_ASSEMBLER, () -> new CycleProcessor(codecs, settings, metrics),
                 SAMPLES_SOURCE, CELL_TESTS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CYCLE_STATE_STORE), strings, bytes), CYCLE_ASSEMBLER);
+                Stores.persistentKeyValueStore(CYCLE_STATE_STORE), strings, bytes).withCachingEnabled(),
+                CYCLE_ASSEMBLER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CELL_TEST_STORE), strings, bytes), CYCLE_ASSEMBLER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CHANNEL_STATUS_STORE), strings, codecs.status()), CYCLE_ASSEMBLER);
+                Stores.persistentKeyValueStore(CHANNEL_STATUS_STORE), strings, codecs.status()).withCachingEnabled(),
+                CYCLE_ASSEMBLER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SAMPLE_BUFFER_STORE), strings, bytes), CYCLE_ASSEMBLER);
+                Stores.persistentKeyValueStore(SAMPLE_BUFFER_STORE), strings, bytes).withCachingEnabled(),
+                CYCLE_ASSEMBLER);
         topology.addSink(CYCLES_SINK, Topics.CYCLES, strings.serializer(), codecs.cycles(), CYCLE_ASSEMBLER);
         topology.addSink(EVENTS_SINK, Topics.BREAKDOWN_EVENTS, strings.serializer(), codecs.eventSerde().serializer(),
                 CYCLE_ASSEMBLER);
