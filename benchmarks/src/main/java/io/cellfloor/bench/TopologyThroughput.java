@@ -9,6 +9,7 @@ import io.cellfloor.ingest.agent.StationAgent;
 import io.cellfloor.ingest.sim.FloorPlan;
 import io.cellfloor.ingest.sim.Pacing;
 import io.cellfloor.ingest.sim.SimulatedFloor;
+import io.cellfloor.schema.Topics;
 import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
 import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
@@ -113,6 +114,12 @@ public final class TopologyThroughput {
                         metrics.samplesIn(), metrics.cyclesClosed(), metrics.deadLetters(), partitions, threads,
                         commitMs, seconds,
                         metrics.samplesIn() / seconds);
+                CommitWatch.awaitEnd(kafka.bootstrapServers(), "cellfloor-throughput", Topics.SAMPLES, deadline);
+                final double committedSeconds = (System.nanoTime() - first) / 1e9;
+                System.out.printf("committed: the last sample's outputs readable (read_committed) %.2f s after the "
+                        + "first sample was processed: %,.0f samples/s%n", committedSeconds,
+                        metrics.samplesIn() / committedSeconds);
+
                 System.out.println(ThreadCpu.between(cpuAtFirst, cpuAtEnd));
                 System.out.println(StreamsBreakdown.between(atFirst, StreamsBreakdown.snapshot(streams.streams())));
             }
