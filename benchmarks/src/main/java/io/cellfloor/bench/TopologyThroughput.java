@@ -31,7 +31,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 /**
  * End-to-end throughput of the topology on the embedded broker, with exactly-once and the real registry:
  * publishes a simulated floor first (timed on its own), then starts the streams app on the full topic and times
- * how long it takes to process every sample.
+ * how long it takes to process every sample and to commit the last one's outputs; then prints the CPU each thread
+ * group used while processing (stream threads, the in-JVM broker, JIT, GC) and the stream threads' Kafka metrics.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.cellfloor.bench.TopologyThroughput
  * [channels=64] [cycles=20] [batch=500] [partitions=4] [threads=2] [commitMs=200]}
@@ -119,7 +120,6 @@ public final class TopologyThroughput {
                 System.out.printf("committed: the last sample's outputs readable (read_committed) %.2f s after the "
                         + "first sample was processed: %,.0f samples/s%n", committedSeconds,
                         metrics.samplesIn() / committedSeconds);
-
                 System.out.println(ThreadCpu.between(cpuAtFirst, cpuAtEnd));
                 System.out.println(StreamsBreakdown.between(atFirst, StreamsBreakdown.snapshot(streams.streams())));
             }
