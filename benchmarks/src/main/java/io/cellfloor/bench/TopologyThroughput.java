@@ -9,6 +9,7 @@ import io.cellfloor.ingest.agent.StationAgent;
 import io.cellfloor.ingest.sim.FloorPlan;
 import io.cellfloor.ingest.sim.Pacing;
 import io.cellfloor.ingest.sim.SimulatedFloor;
+import io.cellfloor.schema.Topics;
 import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
 import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
@@ -22,6 +23,7 @@ import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,7 +31,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 /**
  * End-to-end throughput of the topology on the embedded broker, with exactly-once and the real registry:
  * publishes a simulated floor first (timed on its own), then starts the streams app on the full topic and times
- * how long it takes to process every sample.
+ * how long it takes to process every sample and to commit the last one's outputs; then prints the CPU each thread
+ * group used while processing (stream threads, the in-JVM broker, JIT, GC) and the stream threads' Kafka metrics.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.cellfloor.bench.TopologyThroughput
  * [channels=64] [cycles=20] [batch=500] [partitions=4] [threads=2] [commitMs=200]}
@@ -48,7 +51,10 @@ public final class TopologyThroughput {
         final Path dir = Files.createTempDirectory("cellfloor-throughput");
         try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.singleNode(dir.resolve("kafka")).start();
              RegistryProcess registry = RegistryProcess.start(dir)) {
-            kafka.createTopics(TopicPlan.topics(partitions, 1).toArray(NewTopic[]::new));
+            // the simulated floor starts on 2026-01-01: without this the broker's 7-day retention deletes samples
+            // that are still waiting to be processed in a long run
+            kafka.createTopics(TopicPlan.topics(partitions, 1).stream().map(TopologyThroughput::keepForever)
+                    .toArray(NewTopic[]::new));
             final Map<String, String> registrySettings = Map.of(RegistryConfig.URL, registry.url());
             final SchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings));
             final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -84,6 +90,8 @@ public final class TopologyThroughput {
                     meters)) {
                 streams.start();
                 long first = 0;
+                Map<String, Double> atFirst = Map.of();
+                Map<Long, Map.Entry<String, Long>> cpuAtFirst = Map.of();
                 final long deadline = System.nanoTime() + 300_000_000_000L;
                 while (metrics.samplesIn() < samples) {
                     if (System.nanoTime() > deadline) {
@@ -92,6 +100,8 @@ public final class TopologyThroughput {
                     }
                     if (first == 0 && metrics.samplesIn() > 0) {
                         first = System.nanoTime();
+                        atFirst = StreamsBreakdown.snapshot(streams.streams());
+                        cpuAtFirst = ThreadCpu.snapshot();
                     }
                     if (streams.failure() != null) {
                         throw new IllegalStateException("streams failed", streams.failure());
@@ -99,15 +109,29 @@ public final class TopologyThroughput {
                     Thread.sleep(1);
                 }
                 final double seconds = (System.nanoTime() - first) / 1e9;
+                final Map<Long, Map.Entry<String, Long>> cpuAtEnd = ThreadCpu.snapshot();
                 System.out.printf("processed %,.0f samples (%,.0f cycles, %,.0f dead letters) with exactly-once, "
                         + "%d partitions, %d stream threads, commit every %d ms: %.2f s, %,.0f samples/s%n",
                         metrics.samplesIn(), metrics.cyclesClosed(), metrics.deadLetters(), partitions, threads,
                         commitMs, seconds,
                         metrics.samplesIn() / seconds);
+                CommitWatch.awaitEnd(kafka.bootstrapServers(), "cellfloor-throughput", Topics.SAMPLES, deadline);
+                final double committedSeconds = (System.nanoTime() - first) / 1e9;
+                System.out.printf("committed: the last sample's outputs readable (read_committed) %.2f s after the "
+                        + "first sample was processed: %,.0f samples/s%n", committedSeconds,
+                        metrics.samplesIn() / committedSeconds);
+                System.out.println(ThreadCpu.between(cpuAtFirst, cpuAtEnd));
+                System.out.println(StreamsBreakdown.between(atFirst, StreamsBreakdown.snapshot(streams.streams())));
             }
         }
     }
 
+
+    private static NewTopic keepForever(final NewTopic topic) {
+        final Map<String, String> configs = new HashMap<>(topic.configs() == null ? Map.of() : topic.configs());
+        configs.put("retention.ms", "-1");
+        return topic.configs(configs);
+    }
 
     private static int arg(final String[] args, final int index, final int fallback) {
         return args.length > index ? Integer.parseInt(args[index]) : fallback;

@@ -9,8 +9,11 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Builds the cellfloor topology: samples and cell tests (co-partitioned by channel id) into one
  * {@code cycle-assembler} processor with four persistent stores (cycle state, cell test, channel status, the
- * reorder buffer of samples waiting out their grace), out
- * to the cycles, breakdown-events, stage-changes, channel-status, alerts and dead-letter topics.
+ * reorder buffer of samples waiting out their grace) and the in-memory voltage trace, out to the cycles,
+ * breakdown-events, stage-changes, channel-status, alerts and dead-letter topics; {@link FloorAggregations} and
+ * {@link ChannelViews} keep the floor-wide and per-channel views the query API reads.
+ * The stores written on every batch or cycle are cached: a channel's state is rewritten every few hundred
+ * samples, and caching sends only its last value of each commit interval to RocksDB and the changelog.
  * Tests build this same topology; nothing here starts anything.
  */
 public final class CellfloorTopology {
@@ -44,13 +47,16 @@ public final class CellfloorTopology {
         topology.addProcessor(CYCLE_ASSEMBLER, () -> new CycleProcessor(codecs, settings, metrics),
                 SAMPLES_SOURCE, CELL_TESTS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CYCLE_STATE_STORE), strings, bytes), CYCLE_ASSEMBLER);
+                Stores.persistentKeyValueStore(CYCLE_STATE_STORE), strings, bytes).withCachingEnabled(),
+                CYCLE_ASSEMBLER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CELL_TEST_STORE), strings, bytes), CYCLE_ASSEMBLER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CHANNEL_STATUS_STORE), strings, codecs.status()), CYCLE_ASSEMBLER);
+                Stores.persistentKeyValueStore(CHANNEL_STATUS_STORE), strings, codecs.status()).withCachingEnabled(),
+                CYCLE_ASSEMBLER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SAMPLE_BUFFER_STORE), strings, bytes), CYCLE_ASSEMBLER);
+                Stores.persistentKeyValueStore(SAMPLE_BUFFER_STORE), strings, bytes).withCachingEnabled(),
+                CYCLE_ASSEMBLER);
         topology.addStateStore(new TraceStoreBuilder(TRACE_STORE), CYCLE_ASSEMBLER);
         ChannelViews.addTo(topology, codecs);
         topology.addSink(CYCLES_SINK, Topics.CYCLES, strings.serializer(), codecs.cycles(), CYCLE_ASSEMBLER);

@@ -250,6 +250,45 @@ class CellfloorTopologyTest {
         assertThat(c.getCePercent()).isCloseTo(50.0, within(1e-9));
     }
 
+    @Test
+    void shouldSortABatchOutOfOrderWithoutGraceAndGetTheSameCycleAsInOrder() {
+        register("ch-1", LI_LPSC_SS);
+        register("ch-2", LI_LPSC_SS);
+        final double i = LI_LPSC_SS.nominalCurrentA();
+        final List<SampleBatch> inOrder = new Batches("ch-1").step(-i, -0.03, 1800).step(0, 0, 60)
+                .step(i, 0.03, 900).step(0, 1, 300).batches(3);
+        final List<SampleBatch> shuffled = new Batches("ch-2").step(-i, -0.03, 1800).step(0, 0, 60)
+                .step(i, 0.03, 900).step(0, 1, 300).batches(3);
+        // the default grace is 0: a batch that is in order goes straight to the assembler, one that is not is
+        // sorted first: swapping a plating sample with a stripping one of the same batch must change nothing
+        final SampleBatch second = shuffled.get(1);
+        final int a = 175 - 104;
+        final int b = 190 - 104;
+        assertThat(second.getCurrentA().get(a)).isNegative();
+        assertThat(second.getCurrentA().get(b)).isPositive();
+        swap(second.getTimestampMs(), a, b);
+        swap(second.getCurrentA(), a, b);
+        swap(second.getVoltageV(), a, b);
+        inOrder.forEach(x -> samples.pipeInput("ch-1", x));
+        shuffled.forEach(x -> samples.pipeInput("ch-2", x));
+
+        assertThat(deadLetters.isEmpty()).isTrue();
+        final CycleSummary sorted = cycles.readValue();
+        final CycleSummary resorted = cycles.readValue();
+        assertThat(resorted.getChannelId()).isEqualTo("ch-2");
+        assertThat(resorted.getDischarge().getCapacityMAh()).isCloseTo(i * 1800 / 3.6, within(1e-9));
+        assertThat(resorted.getDischarge().getCapacityMAh()).isEqualTo(sorted.getDischarge().getCapacityMAh());
+        assertThat(resorted.getCePercent()).isEqualTo(sorted.getCePercent());
+        assertThat(resorted.getStartMs()).isEqualTo(sorted.getStartMs());
+        assertThat(resorted.getEndMs()).isEqualTo(sorted.getEndMs());
+    }
+
+    private static <T> void swap(final List<T> list, final int a, final int b) {
+        final T x = list.get(a);
+        list.set(a, list.get(b));
+        list.set(b, x);
+    }
+
     private void register(final String channel, final CellSpec cell) {
         cellTests.pipeInput(channel, AvroMapping.cellTest("st-1", channel, "test-1", cell));
     }

@@ -1,0 +1,44 @@
+package io.cellfloor.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Waits until a streams app has committed its input topic to the end: with exactly-once that is the moment every
+ * output of every input record (the cycles among them) is readable by {@code read_committed} consumers, which
+ * is where "samples in, cycles out" ends.
+ */
+final class CommitWatch {
+    private CommitWatch() {
+    }
+
+    static void awaitEnd(final String bootstrap, final String applicationId, final String topic,
+                         final long deadlineNanos) throws InterruptedException, ExecutionException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            final Map<TopicPartition, OffsetSpec> partitions = admin.describeTopics(List.of(topic))
+                    .allTopicNames().get().get(topic).partitions().stream()
+                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+            final long end = admin.listOffsets(partitions).all().get().values().stream()
+                    .mapToLong(o -> o.offset()).sum();
+            while (true) {
+                final long committed = admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata()
+                        .get().entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                        .mapToLong(e -> e.getValue().offset()).sum();
+                if (committed >= end) {
+                    return;
+                }
+                if (System.nanoTime() > deadlineNanos) {
+                    throw new IllegalStateException("committed offsets of " + topic + " at " + committed + " of "
+                            + end + " at the deadline");
+                }
+                Thread.sleep(5);
+            }
+        }
+    }
+}
