@@ -26,8 +26,10 @@ import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.awt.Desktop;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,6 +103,9 @@ final class Demo {
                 query.attach(streams.streams(), QueryCodecs.registry(client, registrySettings),
                         Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
                 out.printf("dashboard http://127.0.0.1:%d/%n", query.port());
+                if (s.openBrowser()) {
+                    openBrowser(URI.create("http://127.0.0.1:" + query.port() + "/"), out);
+                }
                 printer.start();
                 final StationAgent agent = new StationAgent(floor, producer,
                         CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
@@ -139,6 +144,18 @@ final class Demo {
         final Properties props = config.streamsProperties();
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, query.advertised());
         return props;
+    }
+
+    /** Best effort: a machine without a desktop (a server, a container) just has the address printed above. */
+    private static void openBrowser(final URI dashboard, final PrintStream out) {
+        if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
+            return;
+        }
+        try {
+            Desktop.getDesktop().browse(dashboard);
+        } catch (IOException | UnsupportedOperationException e) {
+            out.println("cellfloor demo: could not open a browser (" + e.getMessage() + "); open the address above");
+        }
     }
 
     private static FloorPlan floorPlan(final DemoSettings s) {

@@ -13,6 +13,7 @@ public final class Main {
                           --channels N (64)  --speed-up X (600)  --cycles N (30)  --seconds S (0: until Ctrl-C)
                           --state-dir DIR (state/demo)  --metrics-port P (9464; 0 picks a free port)
                           --http-port P (8080; 0 picks a free port): the dashboard and query API
+                          --browser no: do not open the dashboard in a browser (opened from a terminal on a desktop)
               streams   run the streams app against your Kafka and schema registry
                           --config FILE (properties; KAFKA_*, SCHEMA_REGISTRY_URL, CELLFLOOR_* env override)
                           --metrics-port P (9464)  --http-port P (8080; or CELLFLOOR_HTTP_PORT): query API
