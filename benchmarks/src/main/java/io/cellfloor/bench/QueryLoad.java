@@ -29,11 +29,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Latency of the query API under load, on a live demo-sized floor: embedded broker, registry process, the streams
@@ -135,7 +133,7 @@ public final class QueryLoad {
                     "state.dir", stateDir.toString()));
             this.query = QueryServer.start(new QuerySettings("127.0.0.1", 0, "127.0.0.1", null));
             this.streams = new StreamsRunner(CellfloorTopology.build(Codecs.registry(client, registrySettings),
-                    config.topology(), metrics), withServer(config, query), new SimpleMeterRegistry()).start();
+                    config.topology(), metrics), query.streamsProperties(config), new SimpleMeterRegistry()).start();
             query.attach(streams.streams(), QueryCodecs.registry(client, registrySettings),
                     Map.of("bootstrap.servers", kafka.bootstrapServers()));
         }
@@ -188,12 +186,6 @@ public final class QueryLoad {
             default -> throw new IllegalArgumentException("endpoint must be channel, cycles, trace or floor, got "
                     + endpoint);
         };
-    }
-
-    private static Properties withServer(final StreamsAppConfig config, final QueryServer query) {
-        final Properties props = config.streamsProperties();
-        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, query.advertised());
-        return props;
     }
 
     private static void publish(final StationAgent agent, final AtomicBoolean stop) {

@@ -36,8 +36,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,17 +84,15 @@ final class AgentCommand {
     private static int runFiles(final Options options, final Path configFile) throws Exception {
         final StationConfig config = readConfig(configFile, options);
         final SchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(config.registry()));
-        final Map<String, Object> producerProps = new HashMap<>(StationAgent.producerDefaults());
-        producerProps.put("max.block.ms", "10000");
-        producerProps.putAll(config.kafka());
+        final Map<String, Object> producerProps = new HashMap<>(config.kafka());
+        producerProps.putIfAbsent("max.block.ms", "10000");
         final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         final FileAgentSettings settings = config.agent();
         final BackfillProgress progress = settings.follow() ? null : backfillProgress(settings);
         try (ShutdownSignal shutdown = new ShutdownSignal("cellfloor-agent", Duration.ofSeconds(60));
              MetricsServer metrics = MetricsServer.start("0.0.0.0",
                      options.integer("metrics-port", config.metricsPort()), meters);
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
-                     new ByteArraySerializer());
+             KafkaProducer<String, byte[]> producer = StationAgent.producer(producerProps);
              KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer)) {
             producerMetrics.bindTo(meters);
             final FileAgent agent = FileAgent.open(settings, config.spoolDir(), config.spoolMaxBytes(),
@@ -160,8 +156,7 @@ final class AgentCommand {
         final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (ShutdownSignal shutdown = new ShutdownSignal("cellfloor-agent", Duration.ofSeconds(30));
              MetricsServer metrics = MetricsServer.start("0.0.0.0", options.integer("metrics-port", 9465), meters);
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
-                     new ByteArraySerializer());
+             KafkaProducer<String, byte[]> producer = StationAgent.producer(producerProps);
              KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer)) {
             producerMetrics.bindTo(meters);
             final String spoolDir = options.text("spool-dir", null);

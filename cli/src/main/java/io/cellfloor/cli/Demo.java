@@ -34,9 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -44,9 +42,6 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * {@code cellfloor demo}: a whole floor on one machine. A real KRaft broker in this JVM, the schema registry as
@@ -92,11 +87,13 @@ final class Demo {
                     Pacing.paced(System::currentTimeMillis, System.currentTimeMillis(), s.speedUp()));
             try (QueryServer query = QueryServer.start(new QuerySettings("127.0.0.1", s.httpPort(), "127.0.0.1", null));
                  StreamsRunner streams = new StreamsRunner(
-                    CellfloorTopology.build(codecs, config.topology(), topologyMetrics), withServer(config, query), meters);
+                    CellfloorTopology.build(codecs, config.topology(), topologyMetrics), query.streamsProperties(config), meters);
                  CyclePrinter printer = new CyclePrinter(kafka.bootstrapServers(),
                          CellfloorSerdes.value(CycleSummary.class, client, registrySettings).deserializer(),
                          floor.channels(), out);
-                 KafkaProducer<String, byte[]> producer = producer(kafka.bootstrapServers());
+                 KafkaProducer<String, byte[]> producer = StationAgent.producer(Map.of(
+                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                         ProducerConfig.CLIENT_ID_CONFIG, "cellfloor-demo-agent"));
                  KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer)) {
                 producerMetrics.bindTo(meters);
                 streams.start();
@@ -140,12 +137,6 @@ final class Demo {
     }
 
     /** The streams properties with {@code application.server} = the query server, so other instances find it. */
-    static Properties withServer(final StreamsAppConfig config, final QueryServer query) {
-        final Properties props = config.streamsProperties();
-        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, query.advertised());
-        return props;
-    }
-
     /** Best effort: a machine without a desktop (a server, a container) just has the address printed above. */
     private static void openBrowser(final URI dashboard, final PrintStream out) {
         if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
@@ -162,13 +153,6 @@ final class Demo {
         final int perStation = Math.min(16, s.channels());
         final int stations = (s.channels() + perStation - 1) / perStation;
         return FloorPlan.builder().stations(stations).channelsPerStation(perStation).cycles(s.cycles()).build();
-    }
-
-    private static KafkaProducer<String, byte[]> producer(final String bootstrap) {
-        final Map<String, Object> props = new HashMap<>(StationAgent.producerDefaults());
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "cellfloor-demo-agent");
-        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
     private static void deleteRecursively(final Path dir) throws IOException {

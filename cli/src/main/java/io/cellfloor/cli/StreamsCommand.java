@@ -45,7 +45,7 @@ final class StreamsCommand {
              MetricsServer metrics = MetricsServer.start("0.0.0.0", options.integer("metrics-port", 9464), meters);
              QueryServer query = QueryServer.start(api);
              StreamsRunner streams = new StreamsRunner(CellfloorTopology.build(codecs, config.topology(),
-                     new TopologyMetrics(meters)), Demo.withServer(config, query), meters)) {
+                     new TopologyMetrics(meters)), query.streamsProperties(config), meters)) {
             final Thread watcher = new Thread(() -> {
                 try {
                     streams.awaitStopped();

@@ -24,15 +24,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,14 +56,11 @@ class AgentThroughputTest {
                     new NewTopic(Topics.CELL_TESTS, 3, (short) 1), new NewTopic(Topics.DEAD_LETTER, 1, (short) 1));
             final Map<String, String> rs = Map.of(RegistryConfig.URL, registry.url());
             final SchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(rs));
-            final Map<String, Object> props = new HashMap<>(StationAgent.producerDefaults());
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
             final SimpleMeterRegistry meters = new SimpleMeterRegistry();
             final FileAgentSettings settings = new FileAgentSettings("bench", List.of(in), false, null, List.of(),
                     ReaderOptions.defaults(), dir.resolve("q"), Duration.ofMillis(100), Duration.ofMillis(1000),
                     AgentSettings.DEFAULTS);
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
-                    new ByteArraySerializer())) {
+            try (KafkaProducer<String, byte[]> producer = StationAgent.producer(kafka.bootstrapServers())) {
                 final FileAgent agent = FileAgent.open(settings, dir.resolve("spool"), 1L << 30,
                         dir.resolve("checkpoint"),
                         CellfloorSerdes.value(SampleBatch.class, client, rs).serializer(),

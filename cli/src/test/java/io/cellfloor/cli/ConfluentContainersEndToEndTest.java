@@ -47,10 +47,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -233,10 +231,8 @@ class ConfluentContainersEndToEndTest {
     }
 
     private static KafkaProducer<String, byte[]> producer(final String bootstrap) {
-        final Map<String, Object> props = new HashMap<>(StationAgent.producerDefaults());
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "cellfloor-containers-e2e-agent");
-        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        return StationAgent.producer(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.CLIENT_ID_CONFIG, "cellfloor-containers-e2e-agent"));
     }
 
     /** Reads every partition of the cycles topic from the start, committed transactions only (the app is EOS). */

@@ -96,8 +96,13 @@ public final class StationAgent implements SampleSink {
 
     /** A producer with {@link #producerDefaults()} to {@code bootstrapServers}, for raw (already serialized) values. */
     public static KafkaProducer<String, byte[]> producer(final String bootstrapServers) {
+        return producer(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** A producer with {@link #producerDefaults()} overridden by {@code settings} (which name the brokers). */
+    public static KafkaProducer<String, byte[]> producer(final Map<String, Object> settings) {
         final Map<String, Object> props = new HashMap<>(producerDefaults());
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(settings);
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 

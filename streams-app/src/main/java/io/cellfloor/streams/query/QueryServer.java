@@ -1,6 +1,7 @@
 package io.cellfloor.streams.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cellfloor.streams.config.StreamsAppConfig;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -71,6 +73,13 @@ public final class QueryServer implements AutoCloseable {
     /** {@code host:port} for {@code application.server}. */
     public String advertised() {
         return settings.advertisedHost() + ":" + port();
+    }
+
+    /** The app's Kafka Streams properties advertising this server, where the other instances forward queries. */
+    public Properties streamsProperties(final StreamsAppConfig config) {
+        final Properties props = config.streamsProperties();
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised());
+        return props;
     }
 
     private void configure(final JavalinConfig config, final Auth auth) {

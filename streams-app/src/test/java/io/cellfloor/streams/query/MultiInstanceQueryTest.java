@@ -39,12 +39,10 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -262,12 +260,10 @@ class MultiInstanceQueryTest {
                     "application.id", "cellfloor-query-it",
                     "state.dir", dir.resolve("streams-" + name).toString(),
                     "num.standby.replicas", "1"));
-            final Properties props = config.streamsProperties();
-            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server.advertised());
             final SimpleMeterRegistry meters = new SimpleMeterRegistry();
             final StreamsRunner streams = new StreamsRunner(CellfloorTopology.build(
                     Codecs.registry(client, registrySettings), config.topology(), new TopologyMetrics(meters)),
-                    props, meters).start();
+                    server.streamsProperties(config), meters).start();
             server.attach(streams.streams(), QueryCodecs.registry(client, registrySettings),
                     Map.of("bootstrap.servers", kafka.bootstrapServers()));
             return new Instance(server, streams);
