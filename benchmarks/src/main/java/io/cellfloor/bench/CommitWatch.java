@@ -41,4 +41,19 @@ final class CommitWatch {
             }
         }
     }
+
+    /** Offsets written per topic (records plus one transaction marker per partition and commit), largest first. */
+    static String topicEnds(final String bootstrap) throws InterruptedException, ExecutionException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            final Map<TopicPartition, OffsetSpec> partitions = new java.util.HashMap<>();
+            admin.describeTopics(admin.listTopics().names().get()).allTopicNames().get().forEach((name, d) ->
+                    d.partitions().forEach(p -> partitions.put(new TopicPartition(name, p.partition()),
+                            OffsetSpec.latest())));
+            final Map<String, Long> ends = new java.util.TreeMap<>();
+            admin.listOffsets(partitions).all().get().forEach((tp, o) -> ends.merge(tp.topic(), o.offset(), Long::sum));
+            return ends.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(e -> e.getKey() + "=" + String.format("%,d", e.getValue()))
+                    .collect(Collectors.joining(" ", "offsets per topic: ", ""));
+        }
+    }
 }

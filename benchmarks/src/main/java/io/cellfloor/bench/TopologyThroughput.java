@@ -4,8 +4,10 @@ import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.SampleBatch;
 import io.cellfloor.embedded.EmbeddedKafkaCluster;
 import io.cellfloor.embedded.RegistryProcess;
+import io.cellfloor.ingest.ChannelInfo;
 import io.cellfloor.ingest.agent.AgentSettings;
 import io.cellfloor.ingest.agent.StationAgent;
+import io.cellfloor.ingest.sim.ChannelPlan;
 import io.cellfloor.ingest.sim.FloorPlan;
 import io.cellfloor.ingest.sim.Pacing;
 import io.cellfloor.ingest.sim.SimulatedFloor;
@@ -29,15 +31,21 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
- * End-to-end throughput of the topology on the embedded broker, with exactly-once and the real registry:
- * publishes a simulated floor first (timed on its own), then starts the streams app on the full topic and times
- * how long it takes to process every sample and to commit the last one's outputs; then prints the CPU each thread
- * group used while processing (stream threads, the in-JVM broker, JIT, GC) and the stream threads' Kafka metrics.
+ * End-to-end throughput of the topology on the embedded broker, with exactly-once and the real registry, in passes.
+ * Cold: publishes a simulated floor (timed on its own), starts the streams app on the full topic and times how long
+ * it takes to process every sample and to commit the last one's outputs; this includes starting the tasks and
+ * compiling the code. Warm: pauses the app, publishes the same floor again as new channels (ids suffixed with the
+ * pass number) a year later, resumes and times that the same way, once per further pass: the steady state of an app
+ * that has been running. Each pass prints the CPU each thread group used while processing (stream threads, the
+ * in-JVM broker, JIT, GC) and the stream threads' Kafka metrics; the run ends with the offsets written per topic.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.cellfloor.bench.TopologyThroughput
- * [channels=64] [cycles=20] [batch=500] [partitions=4] [threads=2] [commitMs=200]}
+ * [channels=64] [cycles=20] [batch=500] [partitions=4] [threads=2] [commitMs=200] [passes=3]}
  */
 public final class TopologyThroughput {
+    private static final long FIRST_FLOOR_START_MS = 1_767_225_600_000L;
+    private static final long YEAR_MS = 365L * 24 * 3_600_000;
+
     private TopologyThroughput() {
     }
 
@@ -48,6 +56,7 @@ public final class TopologyThroughput {
         final int partitions = arg(args, 3, 4);
         final int threads = arg(args, 4, 2);
         final int commitMs = arg(args, 5, 200);
+        final int passes = arg(args, 6, 3);
         final Path dir = Files.createTempDirectory("cellfloor-throughput");
         try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.singleNode(dir.resolve("kafka")).start();
              RegistryProcess registry = RegistryProcess.start(dir)) {
@@ -57,25 +66,9 @@ public final class TopologyThroughput {
                     .toArray(NewTopic[]::new));
             final Map<String, String> registrySettings = Map.of(RegistryConfig.URL, registry.url());
             final SchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings));
-            final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-
-            final int perStation = Math.min(16, channels);
-            final SimulatedFloor floor = new SimulatedFloor(FloorPlan.builder().stations(channels / perStation)
-                    .channelsPerStation(perStation).cycles(cycles).build(), Pacing.runToCompletion(1_767_225_600_000L));
-            final long publishStart = System.nanoTime();
-            try (KafkaProducer<String, byte[]> producer = StationAgent.producer(kafka.bootstrapServers())) {
-                final StationAgent agent = new StationAgent(floor, producer,
-                        CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
-                        CellfloorSerdes.value(CellTest.class, client, registrySettings).serializer(),
-                        new AgentSettings(batch, Long.MAX_VALUE), meters, System::currentTimeMillis);
-                agent.publishCellTests();
-                agent.run(() -> true);
-            }
-            final double publishSeconds = (System.nanoTime() - publishStart) / 1e9;
-            final double samples = meters.counter("cellfloor.agent.samples.published").count();
-            System.out.printf("published %,.0f samples of %d channels in batches of up to %d: %.1f s, %,.0f samples/s"
-                    + " (simulator + agent + producer, one thread)%n", samples, channels, batch, publishSeconds,
-                    samples / publishSeconds);
+            final Publisher publisher = new Publisher(kafka.bootstrapServers(), client, registrySettings, channels,
+                    cycles, batch);
+            final double cold = publisher.publish("", FIRST_FLOOR_START_MS);
 
             final StreamsAppConfig config = StreamsAppConfig.parse(Map.of(
                     "bootstrap.servers", kafka.bootstrapServers(),
@@ -84,48 +77,94 @@ public final class TopologyThroughput {
                     "num.stream.threads", Integer.toString(threads),
                     "commit.interval.ms", Integer.toString(commitMs),
                     "state.dir", dir.resolve("streams").toString()));
-            final TopologyMetrics metrics = new TopologyMetrics(meters);
+            final TopologyMetrics metrics = new TopologyMetrics(new SimpleMeterRegistry());
             try (StreamsRunner streams = new StreamsRunner(CellfloorTopology.build(
                     Codecs.registry(client, registrySettings), config.topology(), metrics), config.streamsProperties(),
-                    meters)) {
+                    new SimpleMeterRegistry())) {
                 streams.start();
-                long first = 0;
-                Map<String, Double> atFirst = Map.of();
-                Map<Long, Map.Entry<String, Long>> cpuAtFirst = Map.of();
-                final long deadline = System.nanoTime() + 300_000_000_000L;
-                while (metrics.samplesIn() < samples) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("processed only " + metrics.samplesIn() + " of " + samples
-                                + " samples in 5 minutes; streams state " + streams.state());
-                    }
-                    if (first == 0 && metrics.samplesIn() > 0) {
-                        first = System.nanoTime();
-                        atFirst = StreamsBreakdown.snapshot(streams.streams());
-                        cpuAtFirst = ThreadCpu.snapshot();
-                    }
-                    if (streams.failure() != null) {
-                        throw new IllegalStateException("streams failed", streams.failure());
-                    }
-                    Thread.sleep(1);
+                System.out.printf("cold (tasks starting, code compiling), %d partitions, %d stream threads, commit "
+                        + "every %d ms:%n", partitions, threads, commitMs);
+                measure(streams, metrics, cold, kafka.bootstrapServers());
+                double total = cold;
+                for (int pass = 2; pass <= passes; pass++) {
+                    streams.streams().pause();
+                    total += publisher.publish("-" + pass, FIRST_FLOOR_START_MS + (pass - 1) * YEAR_MS);
+                    streams.streams().resume();
+                    System.out.printf("warm, pass %d (the same app, paused while the floor was published again as "
+                            + "new channels, resumed):%n", pass);
+                    measure(streams, metrics, total, kafka.bootstrapServers());
                 }
-                final double seconds = (System.nanoTime() - first) / 1e9;
-                final Map<Long, Map.Entry<String, Long>> cpuAtEnd = ThreadCpu.snapshot();
-                System.out.printf("processed %,.0f samples (%,.0f cycles, %,.0f dead letters) with exactly-once, "
-                        + "%d partitions, %d stream threads, commit every %d ms: %.2f s, %,.0f samples/s%n",
-                        metrics.samplesIn(), metrics.cyclesClosed(), metrics.deadLetters(), partitions, threads,
-                        commitMs, seconds,
-                        metrics.samplesIn() / seconds);
-                CommitWatch.awaitEnd(kafka.bootstrapServers(), "cellfloor-throughput", Topics.SAMPLES, deadline);
-                final double committedSeconds = (System.nanoTime() - first) / 1e9;
-                System.out.printf("committed: the last sample's outputs readable (read_committed) %.2f s after the "
-                        + "first sample was processed: %,.0f samples/s%n", committedSeconds,
-                        metrics.samplesIn() / committedSeconds);
-                System.out.println(ThreadCpu.between(cpuAtFirst, cpuAtEnd));
-                System.out.println(StreamsBreakdown.between(atFirst, StreamsBreakdown.snapshot(streams.streams())));
+                System.out.println(CommitWatch.topicEnds(kafka.bootstrapServers()));
             }
         }
     }
 
+    /** Times the app from its next processed sample until {@code total} samples are in and committed. */
+    private static void measure(final StreamsRunner streams, final TopologyMetrics metrics, final double total,
+                                final String bootstrap) throws Exception {
+        final double before = metrics.samplesIn();
+        final long deadline = System.nanoTime() + 300_000_000_000L;
+        long first = 0;
+        Map<String, Double> atFirst = Map.of();
+        Map<Long, Map.Entry<String, Long>> cpuAtFirst = Map.of();
+        while (metrics.samplesIn() < total) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("processed only " + metrics.samplesIn() + " of " + total
+                        + " samples in 5 minutes; streams state " + streams.state());
+            }
+            if (first == 0 && metrics.samplesIn() > before) {
+                first = System.nanoTime();
+                atFirst = StreamsBreakdown.snapshot(streams.streams());
+                cpuAtFirst = ThreadCpu.snapshot();
+            }
+            if (streams.failure() != null) {
+                throw new IllegalStateException("streams failed", streams.failure());
+            }
+            Thread.sleep(1);
+        }
+        final double seconds = (System.nanoTime() - first) / 1e9;
+        final Map<Long, Map.Entry<String, Long>> cpuAtEnd = ThreadCpu.snapshot();
+        final double samples = total - before;
+        System.out.printf("processed %,.0f samples (%,.0f cycles, %,.0f dead letters so far): %.2f s, %,.0f samples/s%n",
+                samples, metrics.cyclesClosed(), metrics.deadLetters(), seconds, samples / seconds);
+        CommitWatch.awaitEnd(bootstrap, "cellfloor-throughput", Topics.SAMPLES, deadline);
+        final double committedSeconds = (System.nanoTime() - first) / 1e9;
+        System.out.printf("committed: the last sample's outputs readable (read_committed) %.2f s after the "
+                + "first sample was processed: %,.0f samples/s%n", committedSeconds, samples / committedSeconds);
+        System.out.println(ThreadCpu.between(cpuAtFirst, cpuAtEnd));
+        System.out.println(StreamsBreakdown.between(atFirst, StreamsBreakdown.snapshot(streams.streams())));
+    }
+
+    /** Publishes simulated floors of the same channels through the station agent. */
+    private record Publisher(String bootstrap, SchemaRegistryClient client, Map<String, String> registrySettings,
+                             int channels, int cycles, int batch) {
+        /** Returns how many samples were published. */
+        double publish(final String suffix, final long startMs) throws Exception {
+            final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            final int perStation = Math.min(16, channels);
+            final FloorPlan plan = FloorPlan.builder().stations(channels / perStation).channelsPerStation(perStation)
+                    .cycles(cycles).build();
+            final SimulatedFloor floor = new SimulatedFloor(FloorPlan.of(plan.channels().stream()
+                    .map(c -> new ChannelPlan(new ChannelInfo(c.info().stationId(), c.info().channelId() + suffix,
+                            c.info().testId() + suffix, c.info().cell()), c.config()))
+                    .toList()), Pacing.runToCompletion(startMs));
+            final long start = System.nanoTime();
+            try (KafkaProducer<String, byte[]> producer = StationAgent.producer(bootstrap)) {
+                final StationAgent agent = new StationAgent(floor, producer,
+                        CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
+                        CellfloorSerdes.value(CellTest.class, client, registrySettings).serializer(),
+                        new AgentSettings(batch, Long.MAX_VALUE), meters, System::currentTimeMillis);
+                agent.publishCellTests();
+                agent.run(() -> true);
+            }
+            final double seconds = (System.nanoTime() - start) / 1e9;
+            final double samples = meters.counter("cellfloor.agent.samples.published").count();
+            System.out.printf("published %,.0f samples of %d channels in batches of up to %d: %.1f s, "
+                    + "%,.0f samples/s (simulator + agent + producer, one thread)%n", samples, channels, batch,
+                    seconds, samples / seconds);
+            return samples;
+        }
+    }
 
     private static NewTopic keepForever(final NewTopic topic) {
         final Map<String, String> configs = new HashMap<>(topic.configs() == null ? Map.of() : topic.configs());
