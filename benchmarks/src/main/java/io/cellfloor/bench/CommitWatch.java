@@ -1,7 +1,9 @@
 package io.cellfloor.bench;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -45,11 +47,11 @@ final class CommitWatch {
     /** Offsets written per topic (records plus one transaction marker per partition and commit), largest first. */
     static String topicEnds(final String bootstrap) throws InterruptedException, ExecutionException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            final Map<TopicPartition, OffsetSpec> partitions = new java.util.HashMap<>();
+            final Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
             admin.describeTopics(admin.listTopics().names().get()).allTopicNames().get().forEach((name, d) ->
                     d.partitions().forEach(p -> partitions.put(new TopicPartition(name, p.partition()),
                             OffsetSpec.latest())));
-            final Map<String, Long> ends = new java.util.TreeMap<>();
+            final Map<String, Long> ends = new TreeMap<>();
             admin.listOffsets(partitions).all().get().forEach((tp, o) -> ends.merge(tp.topic(), o.offset(), Long::sum));
             return ends.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .map(e -> e.getKey() + "=" + String.format("%,d", e.getValue()))

@@ -135,7 +135,7 @@ public final class TopologyThroughput {
         System.out.println(StreamsBreakdown.between(atFirst, StreamsBreakdown.snapshot(streams.streams())));
     }
 
-    /** Publishes simulated floors of the same channels through the station agent. */
+    /** Publishes the simulated floor through the station agent, its channel and test ids suffixed. */
     private record Publisher(String bootstrap, SchemaRegistryClient client, Map<String, String> registrySettings,
                              int channels, int cycles, int batch) {
         /** Returns how many samples were published. */
