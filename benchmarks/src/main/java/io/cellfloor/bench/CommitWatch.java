@@ -1,9 +1,9 @@
 package io.cellfloor.bench;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -23,11 +23,7 @@ final class CommitWatch {
     static void awaitEnd(final String bootstrap, final String applicationId, final String topic,
                          final long deadlineNanos) throws InterruptedException, ExecutionException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            final Map<TopicPartition, OffsetSpec> partitions = admin.describeTopics(List.of(topic))
-                    .allTopicNames().get().get(topic).partitions().stream()
-                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-            final long end = admin.listOffsets(partitions).all().get().values().stream()
-                    .mapToLong(o -> o.offset()).sum();
+            final long end = ends(admin, List.of(topic)).get(topic);
             while (true) {
                 final long committed = admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata()
                         .get().entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
@@ -47,15 +43,20 @@ final class CommitWatch {
     /** Offsets written per topic (records plus one transaction marker per partition and commit), largest first. */
     static String topicEnds(final String bootstrap) throws InterruptedException, ExecutionException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            final Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-            admin.describeTopics(admin.listTopics().names().get()).allTopicNames().get().forEach((name, d) ->
-                    d.partitions().forEach(p -> partitions.put(new TopicPartition(name, p.partition()),
-                            OffsetSpec.latest())));
-            final Map<String, Long> ends = new TreeMap<>();
-            admin.listOffsets(partitions).all().get().forEach((tp, o) -> ends.merge(tp.topic(), o.offset(), Long::sum));
-            return ends.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            return ends(admin, admin.listTopics().names().get()).entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .map(e -> e.getKey() + "=" + String.format("%,d", e.getValue()))
                     .collect(Collectors.joining(" ", "offsets per topic: ", ""));
         }
+    }
+
+    /** Each topic's end offsets summed over its partitions. */
+    private static Map<String, Long> ends(final Admin admin, final Collection<String> topics)
+            throws InterruptedException, ExecutionException {
+        final Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get().forEach((name, d) -> d.partitions()
+                .forEach(p -> partitions.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        final Map<String, Long> ends = new HashMap<>();
+        admin.listOffsets(partitions).all().get().forEach((tp, o) -> ends.merge(tp.topic(), o.offset(), Long::sum));
+        return ends;
     }
 }
