@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cellfloor.avro.SampleBatch;
+import io.cellfloor.avro.StepType;
 import io.cellfloor.embedded.RegistryProcess;
 import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
 import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericData;
@@ -214,6 +217,79 @@ class ConfluentAvroSerdeTest {
     }
 
     /** One topic (and so subject) per test: the registry is shared by the class. */
+    @Test
+    void shouldReadSampleColumnsOfOurOwnSchemaExactlyAsTheGeneralReaderDoes(final TestInfo test) {
+        final String topic = topic(test);
+        final SampleBatch batch = TestRecords.sampleBatch("ch-4", 5, 300);
+        batch.setCycleIndex(Collections.nCopies(300, 12));
+        batch.setTemperatureC(Collections.nCopies(300, 25.5));
+        batch.setStepIndex(Collections.nCopies(300, 3));
+        batch.setEndOfTest(true);
+        final byte[] bytes = new ConfluentAvroSerializer<SampleBatch>(client).serialize(topic, batch);
+
+        final SampleColumns direct = new SampleBatchReader(client, (t, data) -> {
+            throw new AssertionError("our own schema must not go through schema resolution");
+        }).deserialize(topic, bytes);
+
+        final SampleColumns general = SampleColumns.of(
+            new ConfluentAvroDeserializer<>(client, SampleBatch.class).deserialize(topic, bytes));
+        assertThat(direct).usingRecursiveComparison().isEqualTo(general);
+        assertThat(direct.size()).isEqualTo(300);
+        assertThat(direct.timestampMs()[299]).isEqualTo(batch.getTimestampMs().get(299));
+        assertThat(direct.voltageV()[299]).isEqualTo(0.012 - 299 * 1e-6);
+        assertThat(direct.cycleIndex()).containsOnly(12);
+        assertThat(direct.stepType()).containsOnly(StepType.DISCHARGE);
+        assertThat(direct.endOfTest()).isTrue();
+    }
+
+    @Test
+    void shouldReadSampleColumnsOfAnOlderWriterSchemaThroughResolution(final TestInfo test) {
+        final String topic = topic(test);
+        final GenericRecord old = new GenericData.Record(TestRecords.SAMPLE_BATCH_WITHOUT_OPTIONAL_COLUMNS);
+        old.put("stationId", "station-7");
+        old.put("channelId", "ch-5");
+        old.put("testId", "t-1");
+        old.put("sequence", 7L);
+        old.put("timestampMs", List.of(10L, 20L));
+        old.put("currentA", List.of(-0.001, -0.002));
+        old.put("voltageV", List.of(0.02, 0.03));
+
+        final SampleColumns read = sampleReader().deserialize(topic,
+            new ConfluentAvroSerializer<GenericRecord>(client).serialize(topic, old));
+
+        assertThat(read.channelId()).isEqualTo("ch-5");
+        assertThat(read.timestampMs()).containsExactly(10L, 20L);
+        assertThat(read.currentA()).containsExactly(-0.001, -0.002);
+        assertThat(read.cycleIndex()).isNull();
+        assertThat(read.stepType()).isNull();
+        assertThat(read.endOfTest()).isFalse();
+    }
+
+    @Test
+    void shouldRefuseTruncatedOrCorruptSampleBatchesWithTheSchemaIdInTheMessage(final TestInfo test) {
+        final String topic = topic(test);
+        final byte[] bytes = new ConfluentAvroSerializer<SampleBatch>(client)
+            .serialize(topic, TestRecords.sampleBatch("ch-6", 0, 50));
+        final byte[] truncated = Arrays.copyOf(bytes, bytes.length - 9);
+        final byte[] hugeCount = Arrays.copyOf(bytes, bytes.length);
+        final int countAt = ConfluentWireFormat.HEADER_SIZE + 1 + "station-7".length() + 1 + "ch-6".length() + 1
+            + "lpsc-cu-0.5mAcm2".length() + 1;
+        hugeCount[countAt] = (byte) 0x80;          // zig-zag varint: a timestamp array of 2^30 items
+        hugeCount[countAt + 1] = (byte) 0x80;
+        hugeCount[countAt + 2] = (byte) 0x80;
+        hugeCount[countAt + 3] = (byte) 0x80;
+        hugeCount[countAt + 4] = (byte) 0x08;
+
+        assertThatThrownBy(() -> sampleReader().deserialize(topic, truncated))
+            .isInstanceOf(SerializationException.class).hasMessageContaining("SampleBatch of schema id");
+        assertThatThrownBy(() -> sampleReader().deserialize(topic, hugeCount))
+            .isInstanceOf(SerializationException.class).hasMessageContaining("cannot fit in a record");
+    }
+
+    private static SampleBatchReader sampleReader() {
+        return new SampleBatchReader(client, new ConfluentAvroDeserializer<>(client, SampleBatch.class));
+    }
+
     private static String topic(final TestInfo test) {
         return "cellfloor.test." + test.getTestMethod().orElseThrow().getName();
     }

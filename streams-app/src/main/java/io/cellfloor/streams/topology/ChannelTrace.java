@@ -1,6 +1,5 @@
 package io.cellfloor.streams.topology;
 
-import java.util.List;
 
 /**
  * One channel's recent voltage and current, thinned to at most one point per {@link #INTERVAL_MS} (plus every
@@ -23,17 +22,17 @@ public final class ChannelTrace {
     private int lastSign;
 
     /** The points of one batch; samples older than the last kept point (late or replayed) are skipped. */
-    synchronized void append(final List<Long> times, final List<Double> volts, final List<Double> amps) {
-        final int n = times.size();
+    synchronized void append(final long[] times, final double[] volts, final double[] amps) {
+        final int n = times.length;
         for (int k = 0; k < n; k++) {
-            final long tk = times.get(k);
+            final long tk = times[k];
             if (tk <= lastMs) {
                 continue;
             }
-            final double ik = amps.get(k);
+            final double ik = amps[k];
             final int sign = ik > REST_A ? 1 : ik < -REST_A ? -1 : 0;
             if (lastMs == Long.MIN_VALUE || tk - lastMs >= INTERVAL_MS || sign != lastSign) {
-                put(tk, volts.get(k), ik);
+                put(tk, volts[k], ik);
                 lastSign = sign;
             }
         }

@@ -11,6 +11,8 @@ import io.cellfloor.avro.SampleBatch;
 import io.cellfloor.avro.StageChange;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
+import io.cellfloor.schema.serde.SampleBatchReader;
+import io.cellfloor.schema.serde.SampleColumns;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -21,7 +23,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * record that cannot be decoded becomes a dead letter instead of stopping the app.
  */
 public record Codecs(
-        Deserializer<SampleBatch> samples,
+        Deserializer<SampleColumns> samples,
         Deserializer<CellTest> cellTests,
         Serializer<CycleSummary> cycles,
         Serializer<DeadLetter> deadLetters,
@@ -34,7 +36,7 @@ public record Codecs(
     /** Confluent wire-format codecs over {@code client}; {@code config} takes the registry client's settings. */
     public static Codecs registry(final SchemaRegistryClient client, final Map<String, ?> config) {
         return new Codecs(
-                CellfloorSerdes.value(SampleBatch.class, client, config).deserializer(),
+                new SampleBatchReader(client, CellfloorSerdes.value(SampleBatch.class, client, config).deserializer()),
                 CellfloorSerdes.value(CellTest.class, client, config).deserializer(),
                 CellfloorSerdes.value(CycleSummary.class, client, config).serializer(),
                 CellfloorSerdes.value(DeadLetter.class, client, config).serializer(),

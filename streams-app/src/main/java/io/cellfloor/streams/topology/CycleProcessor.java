@@ -4,7 +4,6 @@ import io.cellfloor.avro.Alert;
 import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.ChannelStatus;
 import io.cellfloor.avro.DeadLetter;
-import io.cellfloor.avro.SampleBatch;
 import io.cellfloor.avro.StepType;
 import io.cellfloor.domain.BreakdownEvent;
 import io.cellfloor.domain.CellSpec;
@@ -16,6 +15,7 @@ import io.cellfloor.domain.ReorderBuffer;
 import io.cellfloor.domain.Sample;
 import io.cellfloor.schema.AvroMapping;
 import io.cellfloor.schema.Topics;
+import io.cellfloor.schema.serde.SampleColumns;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,7 +99,7 @@ final class CycleProcessor implements Processor<String, byte[], String, Object> 
 
     private void processBatch(final Record<String, byte[]> record) {
         metrics.batchesIn.increment();
-        final SampleBatch batch;
+        final SampleColumns batch;
         try {
             batch = codecs.samples().deserialize(Topics.SAMPLES, record.value());
             if (batch == null) {
@@ -110,46 +110,46 @@ final class CycleProcessor implements Processor<String, byte[], String, Object> 
             deadLetter(record, null, "unreadable sample batch: " + e.getMessage(), -1);
             return;
         }
-        final int n = batch.getTimestampMs().size();
+        final int n = batch.size();
         metrics.samplesIn.increment(n);
         final String problem = structuralProblem(record.key(), batch, n);
         if (problem != null) {
             reject(record, batch, problem, n);
             return;
         }
-        final String channel = batch.getChannelId();
+        final String channel = batch.channelId();
         final byte[] stored = states.get(channel);
         final CycleState state = stored == null ? new CycleState() : CycleState.decode(stored);
         final byte[] held = buffers.get(channel);
         ReorderBuffer buffer = held == null ? new ReorderBuffer() : ReorderBuffer.decode(held);
-        final CellSpec cell = cell(channel, batch.getTestId());
+        final CellSpec cell = cell(channel, batch.testId());
         final List<Cycle> closed = new ArrayList<>();
-        if (!state.testId().equals(batch.getTestId())) {
+        if (!state.testId().equals(batch.testId())) {
             if (!state.testId().isEmpty()) {
                 final CellSpec previous = cell(channel, state.testId());
                 final CycleAssembler old = new CycleAssembler(rules, previous, state, closed::add);
                 buffer.releaseAll(old::accept);
                 old.finish();
-                forwardCycles(record, batch.getStationId(), channel, state.testId(), previous, closed);
+                forwardCycles(record, batch.stationId(), channel, state.testId(), previous, closed);
                 closed.clear();
                 buffer = new ReorderBuffer();
             }
-            state.reset(batch.getTestId());
+            state.reset(batch.testId());
             state.lastSequence(-1);
         }
-        if (batch.getSequence() <= state.lastSequence()) {
-            reject(record, batch, "duplicate batch: sequence " + batch.getSequence() + " of test " + batch.getTestId()
+        if (batch.sequence() <= state.lastSequence()) {
+            reject(record, batch, "duplicate batch: sequence " + batch.sequence() + " of test " + batch.testId()
                     + " was already processed (last " + state.lastSequence() + ")", n);
         } else {
-            state.lastSequence(batch.getSequence());
+            state.lastSequence(batch.sequence());
             final CycleAssembler assembler = new CycleAssembler(rules, cell, state, closed::add);
             final int rejected = feed(assembler, buffer, batch, n, record);
-            if (batch.getEndOfTest()) {
+            if (batch.endOfTest()) {
                 buffer.releaseAll(assembler::accept);
                 assembler.finish();
             }
             metrics.samplesAccepted.increment(n - rejected);
-            trace.append(channel, batch.getTimestampMs(), batch.getVoltageV(), batch.getCurrentA());
+            trace.append(channel, batch.timestampMs(), batch.voltageV(), batch.currentA());
         }
         states.put(channel, state.encode());
         if (buffer.size() > 0) {
@@ -157,36 +157,33 @@ final class CycleProcessor implements Processor<String, byte[], String, Object> 
         } else if (held != null) {
             buffers.delete(channel);
         }
-        forwardCycles(record, batch.getStationId(), channel, batch.getTestId(), cell, closed);
+        forwardCycles(record, batch.stationId(), channel, batch.testId(), cell, closed);
     }
 
-    private static String structuralProblem(final String key, final SampleBatch b, final int n) {
-        if (!b.getChannelId().equals(key)) {
-            return "batch for channel " + b.getChannelId() + " was keyed " + key + "; key batches by channel id";
+    private static String structuralProblem(final String key, final SampleColumns b, final int n) {
+        if (!b.channelId().equals(key)) {
+            return "batch for channel " + b.channelId() + " was keyed " + key + "; key batches by channel id";
         }
-        if (b.getCurrentA().size() != n || b.getVoltageV().size() != n
-                || sizeDiffers(b.getStepType(), n) || sizeDiffers(b.getCycleIndex(), n)) {
-            return "column lengths differ: " + n + " timestamps, " + b.getCurrentA().size() + " currents, "
-                    + b.getVoltageV().size() + " voltages";
+        if (b.currentA().length != n || b.voltageV().length != n
+                || b.stepType() != null && b.stepType().length != n
+                || b.cycleIndex() != null && b.cycleIndex().length != n) {
+            return "column lengths differ: " + n + " timestamps, " + b.currentA().length + " currents, "
+                    + b.voltageV().length + " voltages";
         }
         return null;
-    }
-
-    private static boolean sizeDiffers(final List<?> column, final int n) {
-        return column != null && column.size() != n;
     }
 
     /**
      * Checks each sample, holds the valid ones in the reorder buffer and releases what has waited out the grace;
      * returns how many were rejected, with one dead letter naming the first reason.
      */
-    private int feed(final CycleAssembler a, final ReorderBuffer buffer, final SampleBatch b, final int n,
+    private int feed(final CycleAssembler a, final ReorderBuffer buffer, final SampleColumns b, final int n,
                      final Record<String, byte[]> record) {
-        final List<Long> t = b.getTimestampMs();
-        final List<Double> current = b.getCurrentA();
-        final List<Double> voltage = b.getVoltageV();
-        final List<Integer> cycleIndex = b.getCycleIndex();
-        final List<StepType> stepType = b.getStepType();
+        final long[] t = b.timestampMs();
+        final double[] current = b.currentA();
+        final double[] voltage = b.voltageV();
+        final int[] cycleIndex = b.cycleIndex();
+        final StepType[] stepType = b.stepType();
         // Nothing to hold back and nothing to reorder (the usual batch): straight into the assembler. Same result
         // as through the buffer, which would release the whole sorted batch at once, without copying it there.
         final boolean direct = sampleGraceMs == 0 && buffer.size() == 0 && inTimeOrder(t, n);
@@ -194,13 +191,13 @@ final class CycleProcessor implements Processor<String, byte[], String, Object> 
         int rejected = 0;
         String firstReason = null;
         for (int k = 0; k < n; k++) {
-            final long tk = t.get(k);
-            final double ik = current.get(k);
-            final double vk = voltage.get(k);
+            final long tk = t[k];
+            final double ik = current[k];
+            final double vk = voltage[k];
             final String why = a.check(tk, ik, vk);
             if (why == null) {
-                next.accept(tk, ik, vk, cycleIndex == null ? Sample.NO_INDEX : cycleIndex.get(k),
-                        stepType == null ? null : AvroMapping.direction(stepType.get(k)));
+                next.accept(tk, ik, vk, cycleIndex == null ? Sample.NO_INDEX : cycleIndex[k],
+                        stepType == null ? null : AvroMapping.direction(stepType[k]));
             } else if (rejected++ == 0) {
                 firstReason = "sample " + k + ": " + why;
             }
@@ -210,24 +207,24 @@ final class CycleProcessor implements Processor<String, byte[], String, Object> 
         }
         if (rejected > 0) {
             metrics.samplesRejected.increment(rejected);
-            deadLetter(record, b.getChannelId(), rejected + " of " + n + " samples rejected; first: " + firstReason,
+            deadLetter(record, b.channelId(), rejected + " of " + n + " samples rejected; first: " + firstReason,
                     rejected);
         }
         return rejected;
     }
 
-    private static boolean inTimeOrder(final List<Long> t, final int n) {
+    private static boolean inTimeOrder(final long[] t, final int n) {
         for (int k = 1; k < n; k++) {
-            if (t.get(k) < t.get(k - 1)) {
+            if (t[k] < t[k - 1]) {
                 return false;
             }
         }
         return true;
     }
 
-    private void reject(final Record<String, byte[]> record, final SampleBatch batch, final String reason, final int n) {
+    private void reject(final Record<String, byte[]> record, final SampleColumns batch, final String reason, final int n) {
         metrics.samplesRejected.increment(n);
-        deadLetter(record, batch.getChannelId(), reason, n);
+        deadLetter(record, batch.channelId(), reason, n);
     }
 
     /** The cell registered for this channel and test, or null when none is. */

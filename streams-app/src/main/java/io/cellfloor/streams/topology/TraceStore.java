@@ -1,6 +1,5 @@
 package io.cellfloor.streams.topology;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.streams.processor.StateStore;
@@ -22,7 +21,7 @@ public final class TraceStore implements StateStore, ReadableTraces {
     }
 
     /** Keeps this batch's thinned points; called once per accepted batch by the cycle processor. */
-    void append(final String channel, final List<Long> t, final List<Double> v, final List<Double> i) {
+    void append(final String channel, final long[] t, final double[] v, final double[] i) {
         traces.computeIfAbsent(channel, c -> new ChannelTrace()).append(t, v, i);
     }
 

@@ -2,21 +2,19 @@ package io.cellfloor.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChannelTraceTest {
     @Test
     void shouldKeepOnePointPerIntervalAndEveryChangeOfCurrentDirection() {
         final ChannelTrace trace = new ChannelTrace();
-        final List<Long> t = new ArrayList<>();
-        final List<Double> v = new ArrayList<>();
-        final List<Double> i = new ArrayList<>();
+        final long[] t = new long[60];
+        final double[] v = new double[60];
+        final double[] i = new double[60];
         for (int s = 0; s < 60; s++) {                       // one sample a second, current reversed at 25 s
-            t.add(1_000_000L + s * 1000L);
-            v.add(s / 4.0);
-            i.add(s < 25 ? -0.001 : 0.001);
+            t[s] = 1_000_000L + s * 1000L;
+            v[s] = s / 4.0;
+            i[s] = s < 25 ? -0.001 : 0.001;
         }
 
         trace.append(t, v, i);
@@ -33,9 +31,9 @@ class ChannelTraceTest {
     void shouldSkipSamplesOlderThanTheLastKeptAndHoldAtMostCapacityNewestPoints() {
         final ChannelTrace trace = new ChannelTrace();
         for (int b = 0; b < ChannelTrace.CAPACITY + 10; b++) {
-            trace.append(List.of(b * ChannelTrace.INTERVAL_MS), List.of((double) b), List.of(0.001));
+            trace.append(new long[] {b * ChannelTrace.INTERVAL_MS}, new double[] {b}, new double[] {0.001});
         }
-        trace.append(List.of(5L), List.of(-1.0), List.of(0.001));
+        trace.append(new long[] {5L}, new double[] {-1.0}, new double[] {0.001});
 
         final ChannelTrace.Snapshot s = trace.snapshot();
         assertThat(s.t()).hasSize(ChannelTrace.CAPACITY);
