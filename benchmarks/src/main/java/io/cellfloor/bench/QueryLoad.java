@@ -13,13 +13,12 @@ import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
 import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
-import io.cellfloor.streams.app.StreamsRunner;
+import io.cellfloor.streams.app.CellfloorApps;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
 import io.cellfloor.streams.query.QueryCodecs;
 import io.cellfloor.streams.query.QueryServer;
 import io.cellfloor.streams.query.QuerySettings;
-import io.cellfloor.streams.topology.CellfloorTopology;
 import io.cellfloor.streams.topology.Codecs;
 import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -32,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * Latency of the query API under load, on a live demo-sized floor: embedded broker, registry process, the streams
@@ -120,7 +120,7 @@ public final class QueryLoad {
     /** One instance of the streams app with its query server, in this JVM. */
     private static final class App implements AutoCloseable {
         final QueryServer query;
-        final StreamsRunner streams;
+        final CellfloorApps streams;
 
         App(final EmbeddedKafkaCluster kafka, final RegistryProcess registry, final SchemaRegistryClient client,
             final Path stateDir, final TopologyMetrics metrics) {
@@ -132,9 +132,9 @@ public final class QueryLoad {
                     "num.standby.replicas", "1",
                     "state.dir", stateDir.toString()));
             this.query = QueryServer.start(new QuerySettings("127.0.0.1", 0, "127.0.0.1", null));
-            this.streams = new StreamsRunner(CellfloorTopology.build(Codecs.registry(client, registrySettings),
-                    config.topology(), metrics), query.streamsProperties(config), new SimpleMeterRegistry()).start();
-            query.attach(streams.streams(), QueryCodecs.registry(client, registrySettings),
+            this.streams = new CellfloorApps(Codecs.registry(client, registrySettings), config,
+                    query.streamsProperties(config), metrics, new SimpleMeterRegistry()).start();
+            query.attach(streams, QueryCodecs.registry(client, registrySettings),
                     Map.of("bootstrap.servers", kafka.bootstrapServers()));
         }
 
@@ -151,8 +151,10 @@ public final class QueryLoad {
         }
 
         private static boolean running(final App app) {
-            return app.streams.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING
-                    && app.streams.streams().metadataForAllStreamsClients().size() == 2;
+            return app.streams.detection().state() == KafkaStreams.State.RUNNING
+                    && app.streams.views().state() == KafkaStreams.State.RUNNING
+                    && app.streams.detection().metadataForAllStreamsClients().size() == 2
+                    && app.streams.views().metadataForAllStreamsClients().size() == 2;
         }
 
         @Override

@@ -16,10 +16,9 @@ import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
 import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
-import io.cellfloor.streams.app.StreamsRunner;
+import io.cellfloor.streams.app.CellfloorApps;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
-import io.cellfloor.streams.topology.CellfloorTopology;
 import io.cellfloor.streams.topology.Codecs;
 import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -78,18 +77,19 @@ public final class TopologyThroughput {
                     "commit.interval.ms", Integer.toString(commitMs),
                     "state.dir", dir.resolve("streams").toString()));
             final TopologyMetrics metrics = new TopologyMetrics(new SimpleMeterRegistry());
-            try (StreamsRunner streams = new StreamsRunner(CellfloorTopology.build(
-                    Codecs.registry(client, registrySettings), config.topology(), metrics), config.streamsProperties(),
-                    new SimpleMeterRegistry())) {
+            try (CellfloorApps streams = new CellfloorApps(Codecs.registry(client, registrySettings), config,
+                    config.streamsProperties(), metrics, new SimpleMeterRegistry())) {
                 streams.start();
                 System.out.printf("cold (tasks starting, code compiling), %d partitions, %d stream threads, commit "
                         + "every %d ms:%n", partitions, threads, commitMs);
                 measure(streams, metrics, cold, kafka.bootstrapServers());
                 double total = cold;
                 for (int pass = 2; pass <= passes; pass++) {
-                    streams.streams().pause();
+                    streams.detection().pause();
+                    streams.views().pause();
                     total += publisher.publish("-" + pass, FIRST_FLOOR_START_MS + (pass - 1) * YEAR_MS);
-                    streams.streams().resume();
+                    streams.views().resume();
+                    streams.detection().resume();
                     System.out.printf("warm, pass %d (the same app, paused while the floor was published again as "
                             + "new channels, resumed):%n", pass);
                     measure(streams, metrics, total, kafka.bootstrapServers());
@@ -100,7 +100,7 @@ public final class TopologyThroughput {
     }
 
     /** Times the app from its next processed sample until {@code total} samples are in and committed. */
-    private static void measure(final StreamsRunner streams, final TopologyMetrics metrics, final double total,
+    private static void measure(final CellfloorApps streams, final TopologyMetrics metrics, final double total,
                                 final String bootstrap) throws Exception {
         final double before = metrics.samplesIn();
         final long deadline = System.nanoTime() + 300_000_000_000L;
@@ -110,11 +110,11 @@ public final class TopologyThroughput {
         while (metrics.samplesIn() < total) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("processed only " + metrics.samplesIn() + " of " + total
-                        + " samples in 5 minutes; streams state " + streams.state());
+                        + " samples in 5 minutes; streams state " + streams.detection().state());
             }
             if (first == 0 && metrics.samplesIn() > before) {
                 first = System.nanoTime();
-                atFirst = StreamsBreakdown.snapshot(streams.streams());
+                atFirst = StreamsBreakdown.snapshot(streams.detection());
                 cpuAtFirst = ThreadCpu.snapshot();
             }
             if (streams.failure() != null) {
@@ -132,7 +132,10 @@ public final class TopologyThroughput {
         System.out.printf("committed: the last sample's outputs readable (read_committed) %.2f s after the "
                 + "first sample was processed: %,.0f samples/s%n", committedSeconds, samples / committedSeconds);
         System.out.println(ThreadCpu.between(cpuAtFirst, cpuAtEnd));
-        System.out.println(StreamsBreakdown.between(atFirst, StreamsBreakdown.snapshot(streams.streams())));
+        System.out.println(StreamsBreakdown.between(atFirst, StreamsBreakdown.snapshot(streams.detection())));
+        CommitWatch.awaitEnd(bootstrap, "cellfloor-throughput-views", Topics.CYCLES, deadline);
+        System.out.printf("views: the views app had read and committed every cycle %.2f s after the first sample "
+                + "was processed%n", (System.nanoTime() - first) / 1e9);
     }
 
     /** Publishes the simulated floor through the station agent, its channel and test ids suffixed. */

@@ -14,13 +14,12 @@ import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
 import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
-import io.cellfloor.streams.app.StreamsRunner;
+import io.cellfloor.streams.app.CellfloorApps;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
 import io.cellfloor.streams.query.QueryCodecs;
 import io.cellfloor.streams.query.QueryServer;
 import io.cellfloor.streams.query.QuerySettings;
-import io.cellfloor.streams.topology.CellfloorTopology;
 import io.cellfloor.streams.topology.Codecs;
 import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -86,8 +85,8 @@ final class Demo {
             final SimulatedFloor floor = new SimulatedFloor(floorPlan(s),
                     Pacing.paced(System::currentTimeMillis, System.currentTimeMillis(), s.speedUp()));
             try (QueryServer query = QueryServer.start(new QuerySettings("127.0.0.1", s.httpPort(), "127.0.0.1", null));
-                 StreamsRunner streams = new StreamsRunner(
-                    CellfloorTopology.build(codecs, config.topology(), topologyMetrics), query.streamsProperties(config), meters);
+                 CellfloorApps streams = new CellfloorApps(codecs, config, query.streamsProperties(config),
+                         topologyMetrics, meters);
                  CyclePrinter printer = new CyclePrinter(kafka.bootstrapServers(),
                          CellfloorSerdes.value(CycleSummary.class, client, registrySettings).deserializer(),
                          floor.channels(), out);
@@ -97,7 +96,7 @@ final class Demo {
                  KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer)) {
                 producerMetrics.bindTo(meters);
                 streams.start();
-                query.attach(streams.streams(), QueryCodecs.registry(client, registrySettings),
+                query.attach(streams, QueryCodecs.registry(client, registrySettings),
                         Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
                 out.printf("dashboard http://127.0.0.1:%d/%n", query.port());
                 if (s.openBrowser()) {

@@ -3,12 +3,11 @@ package io.cellfloor.cli;
 import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
 import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
-import io.cellfloor.streams.app.StreamsRunner;
+import io.cellfloor.streams.app.CellfloorApps;
 import io.cellfloor.streams.config.StreamsAppConfig;
 import io.cellfloor.streams.query.QueryCodecs;
 import io.cellfloor.streams.query.QueryServer;
 import io.cellfloor.streams.query.QuerySettings;
-import io.cellfloor.streams.topology.CellfloorTopology;
 import io.cellfloor.streams.topology.Codecs;
 import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -44,8 +43,8 @@ final class StreamsCommand {
         try (ShutdownSignal shutdown = new ShutdownSignal("cellfloor-streams", Duration.ofSeconds(60));
              MetricsServer metrics = MetricsServer.start("0.0.0.0", options.integer("metrics-port", 9464), meters);
              QueryServer query = QueryServer.start(api);
-             StreamsRunner streams = new StreamsRunner(CellfloorTopology.build(codecs, config.topology(),
-                     new TopologyMetrics(meters)), query.streamsProperties(config), meters)) {
+             CellfloorApps streams = new CellfloorApps(codecs, config, query.streamsProperties(config),
+                     new TopologyMetrics(meters), meters)) {
             final Thread watcher = new Thread(() -> {
                 try {
                     streams.awaitStopped();
@@ -59,7 +58,7 @@ final class StreamsCommand {
             streams.start();
             final Map<String, Object> kafka = new HashMap<>(config.kafka());
             kafka.put("bootstrap.servers", config.bootstrapServers());
-            query.attach(streams.streams(), QueryCodecs.registry(client, registrySettings), kafka);
+            query.attach(streams, QueryCodecs.registry(client, registrySettings), kafka);
             System.err.printf("cellfloor streams: %s on %s, metrics on :%d/metrics, API and dashboard on :%d "
                     + "(advertised %s, token %s)%n", config.applicationId(), config.bootstrapServers(), metrics.port(),
                     query.port(), query.advertised(), api.authRequired() ? "required" : "off");

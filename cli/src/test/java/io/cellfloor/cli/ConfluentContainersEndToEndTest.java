@@ -22,10 +22,9 @@ import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
 import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
-import io.cellfloor.streams.app.StreamsRunner;
+import io.cellfloor.streams.app.CellfloorApps;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
-import io.cellfloor.streams.topology.CellfloorTopology;
 import io.cellfloor.streams.topology.Codecs;
 import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -153,15 +152,15 @@ class ConfluentContainersEndToEndTest {
                 FloorPlan.builder().stations(1).channelsPerStation(3).cycles(3).breakdowns(0).build(),
                 Pacing.runToCompletion(clock.millis() - Duration.ofDays(1).toMillis()));
 
-        try (StreamsRunner streams = new StreamsRunner(
-                CellfloorTopology.build(Codecs.registry(client, registrySettings), config.topology(), topologyMetrics),
-                config.streamsProperties(), meters);
+        try (CellfloorApps streams = new CellfloorApps(Codecs.registry(client, registrySettings), config,
+                config.streamsProperties(), topologyMetrics, meters);
              KafkaProducer<String, byte[]> producer = producer(bootstrap);
              KafkaConsumer<String, CycleSummary> consumer = cyclesConsumer(bootstrap,
                      CellfloorSerdes.value(CycleSummary.class, client, registrySettings).deserializer())) {
             streams.start();
             assertThat(streams.awaitRunning(Duration.ofMinutes(1)))
-                    .as("streams app RUNNING (state %s, failure %s)", streams.state(), streams.failure()).isTrue();
+                    .as("streams apps RUNNING (detection %s, views %s, failure %s)", streams.detection().state(),
+                            streams.views().state(), streams.failure()).isTrue();
 
             final StationAgent agent = new StationAgent(floor, producer,
                     CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),

@@ -16,10 +16,9 @@ import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
 import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
-import io.cellfloor.streams.app.StreamsRunner;
+import io.cellfloor.streams.app.CellfloorApps;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
-import io.cellfloor.streams.topology.CellfloorTopology;
 import io.cellfloor.streams.topology.Codecs;
 import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -275,8 +274,8 @@ class ArchiveKillRestartTest {
         final SimulatedFloor floor = new SimulatedFloor(
                 FloorPlan.builder().seed(7).stations(2).channelsPerStation(3).cycles(4).breakdowns(1).build(),
                 Pacing.runToCompletion(1_767_225_600_000L));
-        try (StreamsRunner streams = new StreamsRunner(CellfloorTopology.build(
-                Codecs.registry(client, registrySettings), config.topology(), metrics), config.streamsProperties(), meters);
+        try (CellfloorApps streams = new CellfloorApps(Codecs.registry(client, registrySettings), config,
+                config.streamsProperties(), metrics, meters);
              KafkaProducer<String, byte[]> producer = StationAgent.producer(kafka.bootstrapServers())) {
             streams.start();
             final StationAgent agent = new StationAgent(floor, producer,

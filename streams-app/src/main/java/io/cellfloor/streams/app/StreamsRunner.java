@@ -62,6 +62,11 @@ public final class StreamsRunner implements AutoCloseable {
         stopped.await();
     }
 
+    /** Waits up to {@code timeout} for the app to stop for good; whether it has. */
+    public boolean awaitStopped(final Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     public KafkaStreams.State state() {
         return streams.state();
     }

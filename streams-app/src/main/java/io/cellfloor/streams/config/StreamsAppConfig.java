@@ -23,6 +23,8 @@ public record StreamsAppConfig(
         String registryUrl,
         Path stateDir,
         TopologySettings topology,
+        Duration viewsCommitInterval,
+        int viewsThreads,
         Map<String, String> kafka,
         Map<String, String> registry) {
 
@@ -58,6 +60,8 @@ public record StreamsAppConfig(
                 TopologySettings.DEFAULTS.windowGrace().toMillis()));
         return new StreamsAppConfig(bootstrap, appId, registryUrl, stateDir,
                 new TopologySettings(rules, sampleGrace, windowGrace),
+                Duration.ofMillis((long) number(s, "cellfloor.views.commit-interval-ms", 1000)),
+                (int) number(s, "cellfloor.views.threads", 1),
                 Map.copyOf(kafka),
                 Map.copyOf(registry));
     }
@@ -87,6 +91,19 @@ public record StreamsAppConfig(
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        return p;
+    }
+
+    /**
+     * The views app's properties: {@code detection}'s with the application id suffixed {@code -views}, and its own
+     * commit interval and thread count. A view a second or so behind is fine; fewer transactions are cheaper.
+     */
+    public Properties viewsProperties(final Properties detection) {
+        final Properties p = new Properties();
+        p.putAll(detection);
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, detection.getProperty(StreamsConfig.APPLICATION_ID_CONFIG) + "-views");
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(viewsCommitInterval.toMillis()));
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(viewsThreads));
         return p;
     }
 

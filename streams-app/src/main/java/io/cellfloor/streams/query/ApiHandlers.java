@@ -1,5 +1,6 @@
 package io.cellfloor.streams.query;
 
+import io.cellfloor.streams.app.CellfloorApps;
 import io.cellfloor.streams.topology.CellfloorTopology;
 import io.cellfloor.streams.topology.ChannelViews;
 import io.javalin.http.Context;
@@ -9,7 +10,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -20,15 +20,15 @@ final class ApiHandlers {
     private static final List<String> STAGES = List.of("STABLE", "RECOVERABLE", "IRRECOVERABLE", "HARD_SHORT",
             "UNKNOWN");
 
-    private final KafkaStreams streams;
+    private final CellfloorApps apps;
     private final HostInfo self;
     private final LocalState local;
     private final Router router;
     private final FloorFeed feed;
 
-    ApiHandlers(final KafkaStreams streams, final HostInfo self, final LocalState local, final Router router,
+    ApiHandlers(final CellfloorApps apps, final HostInfo self, final LocalState local, final Router router,
                 final FloorFeed feed) {
-        this.streams = streams;
+        this.apps = apps;
         this.self = self;
         this.local = local;
         this.router = router;
@@ -37,7 +37,8 @@ final class ApiHandlers {
 
     void health(final Context ctx) {
         final Map<String, Object> out = new LinkedHashMap<>();
-        out.put("state", streams.state().toString());
+        out.put("state", apps.detection().state().toString());
+        out.put("viewsState", apps.views().state().toString());
         out.put("instance", self.host() + ":" + self.port());
         out.put("instances", router.instances().stream().map(h -> h.host() + ":" + h.port()).toList());
         ctx.json(out);

@@ -5,6 +5,7 @@ import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.ChannelStatus;
 import io.cellfloor.avro.CohortStats;
 import io.cellfloor.schema.Topics;
+import io.cellfloor.streams.app.CellfloorApps;
 import io.cellfloor.streams.topology.CellfloorTopology;
 import io.cellfloor.streams.topology.ChannelTrace;
 import io.cellfloor.streams.topology.ChannelViews;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -40,12 +40,12 @@ final class LocalState {
     static final String HOURLY_STORE = "station-events-hourly";
     static final String DAILY_STORE = "station-events-daily";
 
-    private final KafkaStreams streams;
+    private final CellfloorApps apps;
     private final QueryCodecs codecs;
     private final String self;
 
-    LocalState(final KafkaStreams streams, final QueryCodecs codecs, final String self) {
-        this.streams = streams;
+    LocalState(final CellfloorApps apps, final QueryCodecs codecs, final String self) {
+        this.apps = apps;
         this.codecs = codecs;
         this.self = self;
     }
@@ -177,6 +177,6 @@ final class LocalState {
         if (stale) {
             p = p.enableStaleStores();
         }
-        return streams.store(p);
+        return apps.owner(name).store(p);
     }
 }

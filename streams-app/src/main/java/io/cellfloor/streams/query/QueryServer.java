@@ -1,6 +1,7 @@
 package io.cellfloor.streams.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cellfloor.streams.app.CellfloorApps;
 import io.cellfloor.streams.config.StreamsAppConfig;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
@@ -55,15 +55,15 @@ public final class QueryServer implements AutoCloseable {
     }
 
     /**
-     * Starts answering from {@code streams}, with the live feed read through a consumer with {@code kafka} settings
+     * Starts answering from {@code apps}, with the live feed read through a consumer with {@code kafka} settings
      * (bootstrap servers and any security settings).
      */
-    public void attach(final KafkaStreams streams, final QueryCodecs codecs, final Map<String, Object> kafka) {
+    public void attach(final CellfloorApps apps, final QueryCodecs codecs, final Map<String, Object> kafka) {
         final HostInfo self = new HostInfo(settings.advertisedHost(), port());
         final String me = self.host() + ":" + self.port();
         feed = new FloorFeed(kafka, codecs, json).start();
-        handlers.set(new ApiHandlers(streams, self, new LocalState(streams, codecs, me),
-                new Router(streams, self, new Peers(me, settings.token()), json), feed));
+        handlers.set(new ApiHandlers(apps, self, new LocalState(apps, codecs, me),
+                new Router(apps, self, new Peers(me, settings.token()), json), feed));
     }
 
     public int port() {

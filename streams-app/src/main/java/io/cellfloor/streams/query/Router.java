@@ -2,6 +2,7 @@ package io.cellfloor.streams.query;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cellfloor.streams.app.CellfloorApps;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,13 +29,13 @@ final class Router {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
-    private final KafkaStreams streams;
+    private final CellfloorApps apps;
     private final HostInfo self;
     private final Peers peers;
     private final ObjectMapper json;
 
-    Router(final KafkaStreams streams, final HostInfo self, final Peers peers, final ObjectMapper json) {
-        this.streams = streams;
+    Router(final CellfloorApps apps, final HostInfo self, final Peers peers, final ObjectMapper json) {
+        this.apps = apps;
         this.self = self;
         this.peers = peers;
         this.json = json;
@@ -61,7 +62,7 @@ final class Router {
     Reply byKey(final String store, final String key, final String pathAndQuery, final boolean forwarded,
                 final KeyAnswer local) {
         requireQueryable();
-        final KeyQueryMetadata owner = streams.queryMetadataForKey(store, key, KEYS);
+        final KeyQueryMetadata owner = apps.owner(store).queryMetadataForKey(store, key, KEYS);
         if (owner != null && !KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
             if (self.equals(owner.activeHost())) {
                 try {
@@ -154,22 +155,26 @@ final class Router {
     }
 
     private void requireQueryable() {
-        final KafkaStreams.State state = streams.state();
-        if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
-            throw ApiException.unavailable("the streams app on this instance is " + state
-                    + "; ask another instance, or retry once it is RUNNING");
+        for (final KafkaStreams app : List.of(apps.detection(), apps.views())) {
+            if (!queryable(app.state())) {
+                throw ApiException.unavailable("a streams app on this instance is " + app.state()
+                        + "; ask another instance, or retry once it is RUNNING");
+            }
         }
+    }
+
+    private static boolean queryable(final KafkaStreams.State state) {
+        return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
     }
 
     /** Every instance of the app (this one included), as {@code host:port}. */
     List<HostInfo> instances() {
         final List<HostInfo> out = new ArrayList<>();
         out.add(self);
-        final KafkaStreams.State state = streams.state();
-        if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
+        if (!queryable(apps.detection().state())) {
             return out;
         }
-        for (final StreamsMetadata m : streams.metadataForAllStreamsClients()) {
+        for (final StreamsMetadata m : apps.detection().metadataForAllStreamsClients()) {
             if (!out.contains(m.hostInfo())) {
                 out.add(m.hostInfo());
             }

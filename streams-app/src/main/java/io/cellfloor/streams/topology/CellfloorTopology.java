@@ -1,17 +1,20 @@
 package io.cellfloor.streams.topology;
 
 import io.cellfloor.schema.Topics;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Builds the cellfloor topology: samples and cell tests (co-partitioned by channel id) into one
- * {@code cycle-assembler} processor with four persistent stores (cycle state, cell test, channel status, the
+ * Builds cellfloor's two topologies. {@link #detection}: samples and cell tests (co-partitioned by channel id) into
+ * one {@code cycle-assembler} processor with four persistent stores (cycle state, cell test, channel status, the
  * reorder buffer of samples waiting out their grace) and the in-memory voltage trace, out to the cycles,
- * breakdown-events, stage-changes, channel-status, alerts and dead-letter topics; {@link FloorAggregations} and
- * {@link ChannelViews} keep the floor-wide and per-channel views the query API reads.
+ * breakdown-events, stage-changes, channel-status, alerts and dead-letter topics. {@link #views}:
+ * {@link FloorAggregations} and {@link ChannelViews}, the floor-wide and per-channel views the query API reads,
+ * built from detection's output topics. They run as two Streams applications (see
+ * {@link io.cellfloor.streams.app.CellfloorApps}) and as one topology offline ({@link #build}).
  * The stores written on every batch or cycle are cached: a channel's state is rewritten every few hundred
  * samples, and caching sends only its last value of each commit interval to RocksDB and the changelog.
  * Tests build this same topology; nothing here starts anything.
@@ -32,16 +35,47 @@ public final class CellfloorTopology {
     public static final String SAMPLE_BUFFER_STORE = "channel-sample-buffer";
     /** In memory, no changelog: see {@link TraceStore}. */
     public static final String TRACE_STORE = "channel-trace";
+    private static final Set<String> VIEW_STORES = Set.of(ChannelViews.RECENT_CYCLES_STORE,
+            ChannelViews.RECENT_EVENTS_STORE, FloorAggregations.STATION_EVENTS_HOURLY_STORE,
+            FloorAggregations.STATION_EVENTS_DAILY_STORE, FloorAggregations.COHORT_STORE,
+            FloorAggregations.STATUS_TABLE_STORE);
 
     private CellfloorTopology() {
     }
 
+    /** Detection and views in one topology: what the offline tools run in a {@code TopologyTestDriver}. */
     public static Topology build(final Codecs codecs, final TopologySettings settings, final TopologyMetrics metrics) {
-        final var strings = Serdes.String();
-        final var bytes = Serdes.ByteArray();
+        final Topology topology = views(codecs, settings);
+        addDetection(topology, codecs, settings, metrics);
+        return topology;
+    }
+
+    /** The per-sample path: samples and cell tests in; cycles, events, stage changes, status, alerts out. */
+    public static Topology detection(final Codecs codecs, final TopologySettings settings,
+                                     final TopologyMetrics metrics) {
+        final Topology topology = new Topology();
+        addDetection(topology, codecs, settings, metrics);
+        return topology;
+    }
+
+    /** The per-cycle views over detection's outputs: {@link FloorAggregations} and {@link ChannelViews}. */
+    public static Topology views(final Codecs codecs, final TopologySettings settings) {
         final StreamsBuilder builder = new StreamsBuilder();
         FloorAggregations.addTo(builder, codecs, settings.windowGrace());
         final Topology topology = builder.build();
+        ChannelViews.addTo(topology, codecs);
+        return topology;
+    }
+
+    /** Whether the store is kept by {@link #views}, not by {@link #detection}. */
+    public static boolean isViewStore(final String store) {
+        return VIEW_STORES.contains(store);
+    }
+
+    private static void addDetection(final Topology topology, final Codecs codecs, final TopologySettings settings,
+                                     final TopologyMetrics metrics) {
+        final var strings = Serdes.String();
+        final var bytes = Serdes.ByteArray();
         topology.addSource(SAMPLES_SOURCE, strings.deserializer(), bytes.deserializer(), Topics.SAMPLES);
         topology.addSource(CELL_TESTS_SOURCE, strings.deserializer(), bytes.deserializer(), Topics.CELL_TESTS);
         topology.addProcessor(CYCLE_ASSEMBLER, () -> new CycleProcessor(codecs, settings, metrics),
@@ -58,7 +92,6 @@ public final class CellfloorTopology {
                 Stores.persistentKeyValueStore(SAMPLE_BUFFER_STORE), strings, bytes).withCachingEnabled(),
                 CYCLE_ASSEMBLER);
         topology.addStateStore(new TraceStoreBuilder(TRACE_STORE), CYCLE_ASSEMBLER);
-        ChannelViews.addTo(topology, codecs);
         topology.addSink(CYCLES_SINK, Topics.CYCLES, strings.serializer(), codecs.cycles(), CYCLE_ASSEMBLER);
         topology.addSink(EVENTS_SINK, Topics.BREAKDOWN_EVENTS, strings.serializer(), codecs.eventSerde().serializer(),
                 CYCLE_ASSEMBLER);
@@ -69,6 +102,5 @@ public final class CellfloorTopology {
         topology.addSink(ALERTS_SINK, Topics.ALERTS, strings.serializer(), codecs.alerts(), CYCLE_ASSEMBLER);
         topology.addSink(DEAD_LETTER_SINK, Topics.DEAD_LETTER, strings.serializer(), codecs.deadLetters(),
                 CYCLE_ASSEMBLER);
-        return topology;
     }
 }

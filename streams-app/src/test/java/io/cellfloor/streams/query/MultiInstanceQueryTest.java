@@ -23,10 +23,9 @@ import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
 import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
-import io.cellfloor.streams.app.StreamsRunner;
+import io.cellfloor.streams.app.CellfloorApps;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
-import io.cellfloor.streams.topology.CellfloorTopology;
 import io.cellfloor.streams.topology.Codecs;
 import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -214,7 +213,8 @@ class MultiInstanceQueryTest {
 
     private static boolean running(final Instance i, final int instances) throws Exception {
         final JsonNode h = json(send(i, "/api/health"));
-        return "RUNNING".equals(h.path("state").asText()) && h.path("instances").size() == instances;
+        return "RUNNING".equals(h.path("state").asText()) && "RUNNING".equals(h.path("viewsState").asText())
+                && h.path("instances").size() == instances;
     }
 
     private static void publish(final SimulatedFloor floor, final SchemaRegistryClient client,
@@ -250,7 +250,7 @@ class MultiInstanceQueryTest {
     }
 
     /** One instance: its query server (started first, for its port) and its streams client. */
-    private record Instance(QueryServer server, StreamsRunner streams) implements AutoCloseable {
+    private record Instance(QueryServer server, CellfloorApps streams) implements AutoCloseable {
         static Instance start(final String name, final SchemaRegistryClient client,
                               final Map<String, String> registrySettings) {
             final QueryServer server = QueryServer.start(new QuerySettings("127.0.0.1", 0, "127.0.0.1", TOKEN));
@@ -261,10 +261,9 @@ class MultiInstanceQueryTest {
                     "state.dir", dir.resolve("streams-" + name).toString(),
                     "num.standby.replicas", "1"));
             final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            final StreamsRunner streams = new StreamsRunner(CellfloorTopology.build(
-                    Codecs.registry(client, registrySettings), config.topology(), new TopologyMetrics(meters)),
-                    server.streamsProperties(config), meters).start();
-            server.attach(streams.streams(), QueryCodecs.registry(client, registrySettings),
+            final CellfloorApps streams = new CellfloorApps(Codecs.registry(client, registrySettings), config,
+                    server.streamsProperties(config), new TopologyMetrics(meters), meters).start();
+            server.attach(streams, QueryCodecs.registry(client, registrySettings),
                     Map.of("bootstrap.servers", kafka.bootstrapServers()));
             return new Instance(server, streams);
         }
