@@ -36,10 +36,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * compiling the code. Warm: pauses the app, publishes the same floor again as new channels (ids suffixed with the
  * pass number) a year later, resumes and times that the same way, once per further pass: the steady state of an app
  * that has been running. Each pass prints the CPU each thread group used while processing (stream threads, the
- * in-JVM broker, JIT, GC) and the stream threads' Kafka metrics; the run ends with the offsets written per topic.
+ * in-JVM broker, JIT, GC) and the detection app's Kafka metrics, then when the views app had caught up; the run ends
+ * with the offsets written per topic. {@code views=off} keeps the views app paused throughout: detection alone.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.cellfloor.bench.TopologyThroughput
- * [channels=64] [cycles=20] [batch=500] [partitions=4] [threads=2] [commitMs=200] [passes=3]}
+ * [channels=64] [cycles=20] [batch=500] [partitions=4] [threads=2] [commitMs=200] [passes=3] [views=on|off]}
  */
 public final class TopologyThroughput {
     private static final long FIRST_FLOOR_START_MS = 1_767_225_600_000L;
@@ -56,6 +57,7 @@ public final class TopologyThroughput {
         final int threads = arg(args, 4, 2);
         final int commitMs = arg(args, 5, 200);
         final int passes = arg(args, 6, 3);
+        final boolean views = args.length <= 7 || !args[7].equals("views=off");
         final Path dir = Files.createTempDirectory("cellfloor-throughput");
         try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.singleNode(dir.resolve("kafka")).start();
              RegistryProcess registry = RegistryProcess.start(dir)) {
@@ -80,19 +82,25 @@ public final class TopologyThroughput {
             try (CellfloorApps streams = new CellfloorApps(Codecs.registry(client, registrySettings), config,
                     config.streamsProperties(), metrics, new SimpleMeterRegistry())) {
                 streams.start();
+                if (!views) {
+                    streams.views().pause();
+                }
                 System.out.printf("cold (tasks starting, code compiling), %d partitions, %d stream threads, commit "
-                        + "every %d ms:%n", partitions, threads, commitMs);
-                measure(streams, metrics, cold, kafka.bootstrapServers());
+                        + "every %d ms, views app %s:%n", partitions, threads, commitMs,
+                        views ? "running" : "paused throughout");
+                measure(streams, views, metrics, cold, kafka.bootstrapServers());
                 double total = cold;
                 for (int pass = 2; pass <= passes; pass++) {
                     streams.detection().pause();
                     streams.views().pause();
                     total += publisher.publish("-" + pass, FIRST_FLOOR_START_MS + (pass - 1) * YEAR_MS);
-                    streams.views().resume();
+                    if (views) {
+                        streams.views().resume();
+                    }
                     streams.detection().resume();
                     System.out.printf("warm, pass %d (the same app, paused while the floor was published again as "
                             + "new channels, resumed):%n", pass);
-                    measure(streams, metrics, total, kafka.bootstrapServers());
+                    measure(streams, views, metrics, total, kafka.bootstrapServers());
                 }
                 System.out.println(CommitWatch.topicEnds(kafka.bootstrapServers()));
             }
@@ -100,7 +108,7 @@ public final class TopologyThroughput {
     }
 
     /** Times the app from its next processed sample until {@code total} samples are in and committed. */
-    private static void measure(final CellfloorApps streams, final TopologyMetrics metrics, final double total,
+    private static void measure(final CellfloorApps streams, final boolean views, final TopologyMetrics metrics, final double total,
                                 final String bootstrap) throws Exception {
         final double before = metrics.samplesIn();
         final long deadline = System.nanoTime() + 300_000_000_000L;
@@ -133,6 +141,9 @@ public final class TopologyThroughput {
                 + "first sample was processed: %,.0f samples/s%n", committedSeconds, samples / committedSeconds);
         System.out.println(ThreadCpu.between(cpuAtFirst, cpuAtEnd));
         System.out.println(StreamsBreakdown.between(atFirst, StreamsBreakdown.snapshot(streams.detection())));
+        if (!views) {
+            return;
+        }
         CommitWatch.awaitEnd(bootstrap, "cellfloor-throughput-views", Topics.CYCLES, deadline);
         System.out.printf("views: the views app had read and committed every cycle %.2f s after the first sample "
                 + "was processed%n", (System.nanoTime() - first) / 1e9);

@@ -38,10 +38,20 @@ public final class Main {
     }
 
     public static void main(final String[] args) throws Exception {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+        if (args.length == 0 || args[0].equals("help") || Arrays.stream(args).anyMatch(a -> a.equals("--help")
+                || a.equals("-h"))) {
             System.out.print(USAGE);
             return;
         }
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("cellfloor " + args[0] + ": " + e.getMessage() + " (./cellfloor --help for usage)");
+            System.exit(2);
+        }
+    }
+
+    private static void run(final String[] args) throws Exception {
         if (args[0].equals("analyze")) {
             final Options.WithFiles parsed = Options.parseWithFiles(Arrays.copyOfRange(args, 1, args.length));
             System.exit(AnalyzeCommand.run(parsed.files(), parsed.options(), System.out));
