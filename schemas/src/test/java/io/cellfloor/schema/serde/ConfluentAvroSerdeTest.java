@@ -85,14 +85,8 @@ class ConfluentAvroSerdeTest {
     void shouldRoundTripGenericRecord(final TestInfo test) {
         final String topic = topic(test);
         final Serde<GenericRecord> serde = CellfloorSerdes.generic(client, Map.of(), false);
-        final GenericRecord record = new GenericData.Record(TestRecords.SAMPLE_BATCH_WITHOUT_OPTIONAL_COLUMNS);
-        record.put("stationId", "station-7");
-        record.put("channelId", "ch-9");
-        record.put("testId", "t-1");
-        record.put("sequence", 3L);
-        record.put("timestampMs", List.of(1L, 2L));
-        record.put("currentA", List.of(0.5, 0.6));
-        record.put("voltageV", List.of(3.9, 4.0));
+        final GenericRecord record = TestRecords.sampleBatchWithoutOptionalColumns("ch-9", 3L, List.of(1L, 2L),
+            List.of(0.5, 0.6), List.of(3.9, 4.0));
 
         final GenericRecord read = serde.deserializer().deserialize(topic, serde.serializer().serialize(topic, record));
 
@@ -105,14 +99,8 @@ class ConfluentAvroSerdeTest {
     @Test
     void shouldReadOldWriterDataWithTheCurrentReaderSchema(final TestInfo test) {
         final String topic = topic(test);
-        final GenericRecord old = new GenericData.Record(TestRecords.SAMPLE_BATCH_WITHOUT_OPTIONAL_COLUMNS);
-        old.put("stationId", "station-7");
-        old.put("channelId", "ch-3");
-        old.put("testId", "t-1");
-        old.put("sequence", 7L);
-        old.put("timestampMs", List.of(10L));
-        old.put("currentA", List.of(-0.001));
-        old.put("voltageV", List.of(0.02));
+        final GenericRecord old = TestRecords.sampleBatchWithoutOptionalColumns("ch-3", 7L, List.of(10L),
+            List.of(-0.001), List.of(0.02));
         final byte[] oldBytes = new ConfluentAvroSerializer<GenericRecord>(client).serialize(topic, old);
         // the current schema is registered as the subject's next version: the BACKWARD rule accepts it
         new ConfluentAvroSerializer<SampleBatch>(client).serialize(topic, TestRecords.sampleBatch("ch-3", 8, 2));
@@ -245,14 +233,8 @@ class ConfluentAvroSerdeTest {
     @Test
     void shouldReadSampleColumnsOfAnOlderWriterSchemaThroughResolution(final TestInfo test) {
         final String topic = topic(test);
-        final GenericRecord old = new GenericData.Record(TestRecords.SAMPLE_BATCH_WITHOUT_OPTIONAL_COLUMNS);
-        old.put("stationId", "station-7");
-        old.put("channelId", "ch-5");
-        old.put("testId", "t-1");
-        old.put("sequence", 7L);
-        old.put("timestampMs", List.of(10L, 20L));
-        old.put("currentA", List.of(-0.001, -0.002));
-        old.put("voltageV", List.of(0.02, 0.03));
+        final GenericRecord old = TestRecords.sampleBatchWithoutOptionalColumns("ch-5", 7L, List.of(10L, 20L),
+            List.of(-0.001, -0.002), List.of(0.02, 0.03));
 
         final SampleColumns read = sampleReader().deserialize(topic,
             new ConfluentAvroSerializer<GenericRecord>(client).serialize(topic, old));

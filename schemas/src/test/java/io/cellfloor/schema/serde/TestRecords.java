@@ -5,6 +5,8 @@ import io.cellfloor.avro.StepType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 
 /** Records for serde tests. */
 final class TestRecords {
@@ -30,6 +32,21 @@ final class TestRecords {
             "\"fields\":[", "\"fields\":[{\"name\":\"operator\",\"type\":\"string\"},"));
 
     private TestRecords() {
+    }
+
+    /** A batch in the {@link #SAMPLE_BATCH_WITHOUT_OPTIONAL_COLUMNS} schema, of station-7 and test t-1. */
+    static GenericRecord sampleBatchWithoutOptionalColumns(final String channelId, final long sequence,
+                                                           final List<Long> timestampMs, final List<Double> currentA,
+                                                           final List<Double> voltageV) {
+        final GenericRecord record = new GenericData.Record(SAMPLE_BATCH_WITHOUT_OPTIONAL_COLUMNS);
+        record.put("stationId", "station-7");
+        record.put("channelId", channelId);
+        record.put("testId", "t-1");
+        record.put("sequence", sequence);
+        record.put("timestampMs", timestampMs);
+        record.put("currentA", currentA);
+        record.put("voltageV", voltageV);
+        return record;
     }
 
     /** A batch of {@code samples} one-second samples of a plating half-cycle. */
