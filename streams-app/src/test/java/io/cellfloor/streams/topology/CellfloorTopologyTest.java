@@ -144,6 +144,7 @@ class CellfloorTopologyTest {
             assertThat(d.getSourceTopic()).isEqualTo(Topics.SAMPLES);
             assertThat(d.getRejectedSamples()).isEqualTo(-1);
         });
+        assertThat(letters.get(0).getReason()).contains("schema id 42");
         assertThat(letters.get(1).getPayload().array()).isEqualTo("not avro at all".getBytes());
         assertThat(cycles.readValue().getCePercent()).isCloseTo(600.0 / 1800 * 100, within(1e-9));
         assertThat(meters.counter("cellfloor.streams.records.unreadable").count()).isEqualTo(2);
