@@ -108,8 +108,8 @@ public final class TopologyThroughput {
     }
 
     /** Times the app from its next processed sample until {@code total} samples are in and committed. */
-    private static void measure(final CellfloorApps streams, final boolean views, final TopologyMetrics metrics, final double total,
-                                final String bootstrap) throws Exception {
+    private static void measure(final CellfloorApps streams, final boolean views, final TopologyMetrics metrics,
+                                final double total, final String bootstrap) throws Exception {
         final double before = metrics.samplesIn();
         final long deadline = System.nanoTime() + 300_000_000_000L;
         long first = 0;

@@ -15,6 +15,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@link #fromEnvironment}). Keys the app does not know are passed to Kafka untouched, which is how security
  * settings ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}) reach the clients.
  *
+ * @param viewsCommitInterval the views app's ({@code cellfloor.views.commit-interval-ms}, default 1 s)
+ * @param viewsThreads the views app's stream threads ({@code cellfloor.views.threads}, default 1)
  * @param kafka everything for the Kafka clients, including pass-through settings
  */
 public record StreamsAppConfig(
@@ -101,7 +103,8 @@ public record StreamsAppConfig(
     public Properties viewsProperties(final Properties detection) {
         final Properties p = new Properties();
         p.putAll(detection);
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, detection.getProperty(StreamsConfig.APPLICATION_ID_CONFIG) + "-views");
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG,
+                detection.getProperty(StreamsConfig.APPLICATION_ID_CONFIG) + "-views");
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(viewsCommitInterval.toMillis()));
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(viewsThreads));
         return p;
