@@ -26,6 +26,8 @@ import org.apache.avro.SchemaParseException;
  * truststore. Thread-safe; share one per application.
  */
 public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
+    /** Attempts at registering a version while the registry answers 409 (see {@link #postVersion}). */
+    private static final int CONFLICT_ATTEMPTS = 5;
 
     private final RegistryHttp http;
     private final ObjectMapper json = new ObjectMapper();
@@ -65,19 +67,27 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     /**
-     * Registers, asking once more after a conflict: when several clients register the first version of a subject
-     * at the same moment, the registry (Apicurio) answers 409 "already exists" to all but one of them, and asking
-     * again then finds the subject and returns the id.
+     * Registers, asking again after a conflict: when several clients register the first version of a subject at the
+     * same moment, the registry (Apicurio) answers 409 to all but one of them until that one's version is stored,
+     * and asking again then finds the subject and returns the id. A schema that really is incompatible gets its
+     * 409 after {@link #CONFLICT_ATTEMPTS} attempts, about 1.5 s.
      */
     private JsonNode postVersion(final String subject, final Schema schema, final String action) {
         final String path = "/subjects/" + encode(subject) + "/versions";
-        try {
-            return http.post(path, schemaBody(schema), action);
-        } catch (final SchemaRegistryException e) {
-            if (!e.isIncompatible()) {
-                throw e;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return http.post(path, schemaBody(schema), action);
+            } catch (final SchemaRegistryException e) {
+                if (!e.isIncompatible() || attempt == CONFLICT_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50L << attempt);
+                } catch (final InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
-            return http.post(path, schemaBody(schema), action);
         }
     }
 
