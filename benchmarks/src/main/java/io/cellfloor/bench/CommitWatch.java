@@ -43,7 +43,8 @@ final class CommitWatch {
     /** Offsets written per topic (records plus one transaction marker per partition and commit), largest first. */
     static String topicEnds(final String bootstrap) throws InterruptedException, ExecutionException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            return ends(admin, admin.listTopics().names().get()).entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            return ends(admin, admin.listTopics().names().get()).entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .map(e -> e.getKey() + "=" + String.format("%,d", e.getValue()))
                     .collect(Collectors.joining(" ", "offsets per topic: ", ""));
         }

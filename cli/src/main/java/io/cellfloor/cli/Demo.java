@@ -135,7 +135,6 @@ final class Demo {
         return 0;
     }
 
-    /** The streams properties with {@code application.server} = the query server, so other instances find it. */
     /** Best effort: a machine without a desktop (a server, a container) just has the address printed above. */
     private static void openBrowser(final URI dashboard, final PrintStream out) {
         if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
