@@ -34,11 +34,11 @@ class BatteryDataCsvReaderTest {
     void shouldGiveEachCyclesCapacitiesAsTheInstrumentsColumnsShowThem() throws Exception {
         final List<CycleTotals> cycles = CycleTotals.of(read().samples());
         // cycle 2, the capacity check: one charge step (10) ending at 0.02187029 Ah, one discharge (14) at 0.02173834
-        assertThat(cycles.get(1).maxChargeAh()).isCloseTo(0.02187029, within(1e-8));
-        assertThat(cycles.get(1).maxDischargeAh()).isCloseTo(0.02173834, within(1e-8));
+        assertThat(cycles.get(1).chargeAh()).isCloseTo(0.02187029, within(1e-8));
+        assertThat(cycles.get(1).dischargeAh()).isCloseTo(0.02173834, within(1e-8));
         // cycle 4: CC step 106 running on into CV step 108 (0.01112004), then 116 -> 118 (0.0196421); discharge 112
-        assertThat(cycles.get(3).maxChargeAh()).isCloseTo(0.01112004 + 0.0196421, within(1e-8));
-        assertThat(cycles.get(3).maxDischargeAh()).isCloseTo(0.01962057, within(1e-8));
+        assertThat(cycles.get(3).chargeAh()).isCloseTo(0.01112004 + 0.0196421, within(1e-8));
+        assertThat(cycles.get(3).dischargeAh()).isCloseTo(0.01962057, within(1e-8));
     }
 
     @Test

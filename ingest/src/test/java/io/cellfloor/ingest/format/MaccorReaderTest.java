@@ -92,9 +92,9 @@ class MaccorReaderTest {
         for (final ReadLog log : List.of(diagnostics(), validation())) {
             for (final CycleTotals c : CycleTotals.of(log.samples())) {
                 assertThat(c.countedChargeAh()).as("%s cycle %d charge", log.metadata().file(), c.cycleIndex())
-                        .isCloseTo(c.instrumentChargeAh(), within(0.01 * c.instrumentChargeAh() + 1e-4));
+                        .isCloseTo(c.loggedChargeAh(), within(0.01 * c.loggedChargeAh() + 1e-4));
                 assertThat(c.countedDischargeAh()).as("%s cycle %d discharge", log.metadata().file(), c.cycleIndex())
-                        .isCloseTo(c.instrumentDischargeAh(), within(0.01 * c.instrumentDischargeAh() + 1e-4));
+                        .isCloseTo(c.loggedDischargeAh(), within(0.01 * c.loggedDischargeAh() + 1e-4));
             }
         }
     }

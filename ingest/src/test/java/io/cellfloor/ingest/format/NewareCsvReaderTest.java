@@ -59,9 +59,9 @@ class NewareCsvReaderTest {
         // 60 s sampling of constant-current steps, times to the second: within 1 %
         for (final CycleTotals c : CycleTotals.of(read().samples())) {
             assertThat(c.countedChargeAh()).as("cycle %d charge", c.cycleIndex())
-                    .isCloseTo(c.instrumentChargeAh(), within(0.01 * c.instrumentChargeAh() + 1e-7));
+                    .isCloseTo(c.loggedChargeAh(), within(0.01 * c.loggedChargeAh() + 1e-7));
             assertThat(c.countedDischargeAh()).as("cycle %d discharge", c.cycleIndex())
-                    .isCloseTo(c.instrumentDischargeAh(), within(0.01 * c.instrumentDischargeAh() + 1e-7));
+                    .isCloseTo(c.loggedDischargeAh(), within(0.01 * c.loggedDischargeAh() + 1e-7));
         }
     }
 }
