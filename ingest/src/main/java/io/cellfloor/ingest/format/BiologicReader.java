@@ -18,7 +18,9 @@ import java.util.Locale;
  * <p>Time: {@code time/s} is either seconds since the start (anchored to the header's "Acquisition started on")
  * or, in "Absolute" exports, a wall-clock date-time (MM/dd/yyyy, as EC-Lab writes) in the cycler's zone. Current is
  * signed, positive = oxidation of the working electrode = charge. {@code Q charge} and {@code Q discharge} count
- * within a cycle and pass through. The cycle is a 1-based {@code cycle_index} column where a re-export added one,
+ * per half-cycle: each goes back to 0 when the current changes direction (a rest or a new {@code Ns} in the same
+ * direction carries on), so a charge, discharge, charge cycle shows two charge counts; the reader takes a drop
+ * of a counter as its reset and sums the cycle's half-cycles (see {@link CycleCapacity#perDrop}). The cycle is a 1-based {@code cycle_index} column where a re-export added one,
  * else EC-Lab's own 0-based {@code cycle number}. The step is the sequence number {@code Ns}.
  */
 final class BiologicReader extends DelimitedReader {
@@ -39,6 +41,7 @@ final class BiologicReader extends DelimitedReader {
     private final double dischargeFactor;
     private final double temperatureFactor;
     private final FileMetadata metadata;
+    private final CycleCapacity capacity = CycleCapacity.perDrop();
 
     BiologicReader(final Path file, final ReaderOptions options, final InputStream in) throws IOException {
         super(file, options, in);
@@ -126,7 +129,9 @@ final class BiologicReader extends DelimitedReader {
         if (hasProblem()) {
             return reject(line, problemOrNull());
         }
-        return sample(line, timeMs, current, voltage, step, cycle, null, charge, discharge, temperature);
+        capacity.update(cycle, false, charge, discharge);
+        return sample(line, timeMs, current, voltage, step, cycle, null, capacity.charge(), capacity.discharge(),
+                temperature);
     }
 
     private long timeMs() {

@@ -22,9 +22,10 @@
  *       explicit 1-based {@code cycle_index} column wins over BioLogic's 0-based "cycle number".</li>
  *   <li><b>Capacity convention</b>: {@code chargeAh} and {@code dischargeAh} are the instrument's own charge and
  *       discharge capacity <em>since the start of the current cycle</em> (the cycle as the instrument's cycle index
- *       defines it), NaN where the format has no capacity columns. Arbin and BioLogic count that way already;
- *       Neware and Maccor reset at every step, so their readers sum the cycle's finished steps; NREL's running
- *       throughput totals have the totals at the previous cycle's end subtracted. Hence, in every format, the
+ *       defines it), NaN where the format has no capacity columns (the full rule is on {@link
+ *       io.cellfloor.domain.Sample}). Arbin counts that way already; BioLogic restarts a counter at every change
+ *       of direction and Neware and Maccor at every step, so their readers sum the cycle's finished runs; NREL's
+ *       running throughput totals have the totals at the previous cycle's end subtracted. Hence, in every format, the
  *       last sample of a cycle carries the instrument's charge and discharge of that cycle, which is what the
  *       topology cross-checks its own coulomb count against. A file that starts inside a cycle shows the
  *       instrument's counts from that cycle's real start, where the instrument carried them.</li>

@@ -44,9 +44,9 @@ class ArbinCsvReaderTest {
         // 5 s sampling: the trapezoidal rule reproduces the instrument's own counters closely
         for (final CycleTotals c : CycleTotals.of(read().samples())) {
             assertThat(c.countedChargeAh()).as("cycle %d charge", c.cycleIndex())
-                    .isCloseTo(c.instrumentChargeAh(), within(0.005 * c.instrumentChargeAh() + 1e-4));
+                    .isCloseTo(c.loggedChargeAh(), within(0.005 * c.loggedChargeAh() + 1e-4));
             assertThat(c.countedDischargeAh()).as("cycle %d discharge", c.cycleIndex())
-                    .isCloseTo(c.instrumentDischargeAh(), within(0.005 * c.instrumentDischargeAh() + 1e-4));
+                    .isCloseTo(c.loggedDischargeAh(), within(0.005 * c.loggedDischargeAh() + 1e-4));
         }
     }
 }

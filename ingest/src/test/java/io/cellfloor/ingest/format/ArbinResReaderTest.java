@@ -55,9 +55,9 @@ class ArbinResReaderTest {
         // ~120 s sampling of ~1.7 mAh half-cycles at constant current: within 2 %
         for (final CycleTotals c : CycleTotals.of(read().samples())) {
             assertThat(c.countedChargeAh()).as("cycle %d charge", c.cycleIndex())
-                    .isCloseTo(c.instrumentChargeAh(), within(0.02 * c.instrumentChargeAh() + 2e-6));
+                    .isCloseTo(c.loggedChargeAh(), within(0.02 * c.loggedChargeAh() + 2e-6));
             assertThat(c.countedDischargeAh()).as("cycle %d discharge", c.cycleIndex())
-                    .isCloseTo(c.instrumentDischargeAh(), within(0.02 * c.instrumentDischargeAh() + 2e-6));
+                    .isCloseTo(c.loggedDischargeAh(), within(0.02 * c.loggedDischargeAh() + 2e-6));
         }
     }
 }

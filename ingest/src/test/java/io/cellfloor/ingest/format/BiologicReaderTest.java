@@ -7,6 +7,7 @@ import io.cellfloor.domain.Sample;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,8 +37,8 @@ class BiologicReaderTest {
         // MANIFEST.md: cycle 1 charge 1.4618750 Ah and discharge 2.324598 Ah, to 6 decimals (file in mA.h)
         final CycleTotals first = CycleTotals.of(read().samples()).get(0);
         assertThat(first.cycleIndex()).isEqualTo(1);
-        assertThat(first.maxChargeAh()).isCloseTo(1.4618750, within(5e-7));
-        assertThat(first.maxDischargeAh()).isCloseTo(2.324598, within(5e-7));
+        assertThat(first.chargeAh()).isCloseTo(1.4618750, within(5e-7));
+        assertThat(first.dischargeAh()).isCloseTo(2.324598, within(5e-7));
     }
 
     @Test
@@ -62,9 +63,41 @@ class BiologicReaderTest {
     void shouldMatchTheInstrumentCapacitiesByCoulombCounting() throws Exception {
         for (final CycleTotals c : CycleTotals.of(read().samples())) {
             assertThat(c.countedChargeAh()).as("cycle %d charge", c.cycleIndex())
-                    .isCloseTo(c.instrumentChargeAh(), within(0.01 * c.instrumentChargeAh() + 1e-4));
+                    .isCloseTo(c.loggedChargeAh(), within(0.01 * c.loggedChargeAh() + 1e-4));
             assertThat(c.countedDischargeAh()).as("cycle %d discharge", c.cycleIndex())
-                    .isCloseTo(c.instrumentDischargeAh(), within(0.01 * c.instrumentDischargeAh() + 1e-4));
+                    .isCloseTo(c.loggedDischargeAh(), within(0.01 * c.loggedDischargeAh() + 1e-4));
         }
+    }
+
+    @Test
+    void shouldGiveEachCyclesCapacitiesAsBeepTakesTheLargestCount() throws Exception {
+        // BEEP's rule: per cycle_index, the largest Q charge and Q discharge (one half-cycle of each per cycle here)
+        final RawColumns raw = RawColumns.read(SharedData.file("biologic/test_loopsnewoutput_MB_CE1_short10k.csv"),
+                1, ";");
+        final int cycle = raw.column("cycle_index");
+        final int qc = raw.column("Q charge/mA.h");
+        final int qd = raw.column("Q discharge/mA.h");
+        final Map<Integer, Double> charge = raw.maxPerCycle(r -> Integer.parseInt(r[cycle]),
+                r -> Double.parseDouble(r[qc]) / 1000);
+        final Map<Integer, Double> discharge = raw.maxPerCycle(r -> Integer.parseInt(r[cycle]),
+                r -> Double.parseDouble(r[qd]) / 1000);
+        final List<CycleTotals> ours = CycleTotals.of(read().samples());
+        assertThat(ours).extracting(CycleTotals::cycleIndex).containsExactly(1, 2, 3);
+        for (final CycleTotals c : ours) {
+            assertThat(c.chargeAh()).as("cycle %d charge", c.cycleIndex())
+                    .isCloseTo(charge.get(c.cycleIndex()), within(1e-12));
+            assertThat(c.dischargeAh()).as("cycle %d discharge", c.cycleIndex())
+                    .isCloseTo(discharge.get(c.cycleIndex()), within(1e-12));
+        }
+    }
+
+    @Test
+    void shouldCarryTheChargeCountThroughTheDischargeThatResetsIt() throws Exception {
+        // Q charge goes back to 0 when the discharge starts (line 1623 here); the cycle's charge must not
+        final List<Sample> s = read().samples();
+        final Sample endOfCycle1 = s.stream().filter(x -> x.cycleIndex() == 1).reduce((a, b) -> b).orElseThrow();
+        assertThat(endOfCycle1.currentA()).isNegative();
+        assertThat(endOfCycle1.chargeAh()).isCloseTo(1.4618750, within(5e-7));
+        assertThat(endOfCycle1.dischargeAh()).isCloseTo(2.324598, within(5e-7));
     }
 }

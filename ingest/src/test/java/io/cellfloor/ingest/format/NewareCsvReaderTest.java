@@ -8,6 +8,7 @@ import io.cellfloor.domain.Sample;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,9 +60,33 @@ class NewareCsvReaderTest {
         // 60 s sampling of constant-current steps, times to the second: within 1 %
         for (final CycleTotals c : CycleTotals.of(read().samples())) {
             assertThat(c.countedChargeAh()).as("cycle %d charge", c.cycleIndex())
-                    .isCloseTo(c.instrumentChargeAh(), within(0.01 * c.instrumentChargeAh() + 1e-7));
+                    .isCloseTo(c.loggedChargeAh(), within(0.01 * c.loggedChargeAh() + 1e-7));
             assertThat(c.countedDischargeAh()).as("cycle %d discharge", c.cycleIndex())
-                    .isCloseTo(c.instrumentDischargeAh(), within(0.01 * c.instrumentDischargeAh() + 1e-7));
+                    .isCloseTo(c.loggedDischargeAh(), within(0.01 * c.loggedDischargeAh() + 1e-7));
         }
+    }
+
+    @Test
+    void shouldGiveEachCyclesCapacitiesAsCellpySumsTheSteps() throws Exception {
+        // cellpy's rule for Neware's per-step counters: per Cycle Index, the steps' last values summed
+        final RawColumns raw = RawColumns.read(SharedData.file("neware/neware_uio.csv"), 1, ",");
+        final int cycle = raw.column("Cycle Index");
+        final int step = raw.column("Step Index");
+        final int chg = raw.column("Chg. Cap.(Ah)");
+        final int dchg = raw.column("DChg. Cap.(Ah)");
+        final Map<Integer, Double> charge = raw.sumOfStepEnds(r -> Integer.parseInt(r[cycle]), r -> r[step],
+                r -> Double.parseDouble(r[chg]));
+        final Map<Integer, Double> discharge = raw.sumOfStepEnds(r -> Integer.parseInt(r[cycle]), r -> r[step],
+                r -> Double.parseDouble(r[dchg]));
+        final List<CycleTotals> ours = CycleTotals.of(read().samples());
+        assertThat(ours).extracting(CycleTotals::cycleIndex).containsExactlyElementsOf(charge.keySet());
+        for (final CycleTotals c : ours) {
+            assertThat(c.chargeAh()).as("cycle %d charge", c.cycleIndex())
+                    .isCloseTo(charge.get(c.cycleIndex()), within(1e-12));
+            assertThat(c.dischargeAh()).as("cycle %d discharge", c.cycleIndex())
+                    .isCloseTo(discharge.get(c.cycleIndex()), within(1e-12));
+        }
+        // a half-cell: lithiation (discharge) first, so CE = charge / discharge; cycle 2 is a plain one
+        assertThat(100 * ours.get(1).chargeAh() / ours.get(1).dischargeAh()).isBetween(95.0, 100.0);
     }
 }

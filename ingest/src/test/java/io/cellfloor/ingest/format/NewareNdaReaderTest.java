@@ -63,12 +63,12 @@ class NewareNdaReaderTest {
     void shouldMatchTheInstrumentCapacitiesByCoulombCounting() throws Exception {
         for (final CycleTotals c : CycleTotals.of(read().samples())) {
             assertThat(c.countedChargeAh()).as("cycle %d charge", c.cycleIndex())
-                    .isCloseTo(c.instrumentChargeAh(), within(0.01 * c.instrumentChargeAh() + 1e-4));
+                    .isCloseTo(c.loggedChargeAh(), within(0.01 * c.loggedChargeAh() + 1e-4));
             assertThat(c.countedDischargeAh()).as("cycle %d discharge", c.cycleIndex())
-                    .isCloseTo(c.instrumentDischargeAh(), within(0.01 * c.instrumentDischargeAh() + 1e-4));
+                    .isCloseTo(c.loggedDischargeAh(), within(0.01 * c.loggedDischargeAh() + 1e-4));
         }
         // cycle 1: one 3 A discharge of 3.790 Ah
-        assertThat(CycleTotals.of(read().samples()).get(0).maxDischargeAh()).isCloseTo(3.790168, within(1e-5));
+        assertThat(CycleTotals.of(read().samples()).get(0).dischargeAh()).isCloseTo(3.790168, within(1e-5));
     }
 
     @Test
