@@ -34,7 +34,7 @@ public final class Main implements Runnable {
 
     /** The whole command line, with the one-line error handling; tests parse through it too. */
     static CommandLine commandLine() {
-        return new CommandLine(new Main())
+        return new CommandLine(new Main()).setExpandAtFiles(false)
                 .setParameterExceptionHandler((e, args) -> usageError(e.getCommandLine(), e.getMessage()))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof IllegalArgumentException) {
