@@ -14,12 +14,11 @@ import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
 import io.cellfloor.streams.app.CellfloorApps;
+import io.cellfloor.streams.app.CellfloorRuntime;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
-import io.cellfloor.streams.query.QueryCodecs;
 import io.cellfloor.streams.query.QueryServer;
 import io.cellfloor.streams.query.QuerySettings;
-import io.cellfloor.streams.topology.Codecs;
 import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -71,7 +70,7 @@ public final class QueryLoad {
                     .stations((channels + perStation - 1) / perStation).channelsPerStation(perStation).cycles(1_000)
                     .build(), Pacing.paced(System::currentTimeMillis, System.currentTimeMillis(), speedUp));
             final TopologyMetrics metrics = new TopologyMetrics(meters);
-            final App first = new App(kafka, registry, client, dir.resolve("streams-1"), metrics);
+            final App first = new App(kafka, registry, dir.resolve("streams-1"), metrics);
             App second = null;
             try (KafkaProducer<String, byte[]> producer = StationAgent.producer(kafka.bootstrapServers())) {
                 final QueryServer query = first.query;
@@ -85,7 +84,7 @@ public final class QueryLoad {
                 publisher.start();
                 waitForCycles(metrics, channels);
                 if (instances == 2) {
-                    second = new App(kafka, registry, client, dir.resolve("streams-2"), metrics);
+                    second = new App(kafka, registry, dir.resolve("streams-2"), metrics);
                     second.awaitBothRunning(first);
                 }
 
@@ -119,23 +118,22 @@ public final class QueryLoad {
 
     /** One instance of the streams app with its query server, in this JVM. */
     private static final class App implements AutoCloseable {
+        final CellfloorRuntime runtime;
         final QueryServer query;
         final CellfloorApps streams;
 
-        App(final EmbeddedKafkaCluster kafka, final RegistryProcess registry, final SchemaRegistryClient client,
-            final Path stateDir, final TopologyMetrics metrics) {
-            final Map<String, String> registrySettings = Map.of(RegistryConfig.URL, registry.url());
+        App(final EmbeddedKafkaCluster kafka, final RegistryProcess registry, final Path stateDir,
+            final TopologyMetrics metrics) {
             final StreamsAppConfig config = StreamsAppConfig.parse(Map.of(
                     "bootstrap.servers", kafka.bootstrapServers(),
                     StreamsAppConfig.REGISTRY_URL, registry.url(),
                     "application.id", "cellfloor-query-load",
                     "num.standby.replicas", "1",
                     "state.dir", stateDir.toString()));
-            this.query = QueryServer.start(new QuerySettings("127.0.0.1", 0, "127.0.0.1", null));
-            this.streams = new CellfloorApps(Codecs.registry(client, registrySettings), config,
-                    query.streamsProperties(config), metrics, new SimpleMeterRegistry()).start();
-            query.attach(streams, QueryCodecs.registry(client, registrySettings),
-                    Map.of("bootstrap.servers", kafka.bootstrapServers()));
+            this.runtime = CellfloorRuntime.of(config).metrics(metrics)
+                    .query(new QuerySettings("127.0.0.1", 0, "127.0.0.1", null)).start();
+            this.query = runtime.query();
+            this.streams = runtime.apps();
         }
 
         /** Until both instances run and each sees the other (at most two minutes). */
@@ -159,8 +157,7 @@ public final class QueryLoad {
 
         @Override
         public void close() {
-            query.close();
-            streams.close();
+            runtime.close();
         }
     }
 

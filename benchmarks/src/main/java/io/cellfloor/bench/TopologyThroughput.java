@@ -17,9 +17,9 @@ import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
 import io.cellfloor.streams.app.CellfloorApps;
+import io.cellfloor.streams.app.CellfloorRuntime;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
-import io.cellfloor.streams.topology.Codecs;
 import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
@@ -79,16 +79,15 @@ public final class TopologyThroughput {
                     "commit.interval.ms", Integer.toString(commitMs),
                     "state.dir", dir.resolve("streams").toString()));
             final TopologyMetrics metrics = new TopologyMetrics(new SimpleMeterRegistry());
-            try (CellfloorApps streams = new CellfloorApps(Codecs.registry(client, registrySettings), config,
-                    config.streamsProperties(), metrics, new SimpleMeterRegistry())) {
-                streams.start();
+            try (CellfloorRuntime runtime = CellfloorRuntime.of(config).metrics(metrics).start()) {
+                final CellfloorApps streams = runtime.apps();
                 if (!views) {
                     streams.views().pause();
                 }
                 System.out.printf("cold (tasks starting, code compiling), %d partitions, %d stream threads, commit "
                         + "every %d ms, views app %s:%n", partitions, threads, commitMs,
                         views ? "running" : "paused throughout");
-                measure(streams, views, metrics, cold, kafka.bootstrapServers());
+                measure(runtime, views, metrics, cold, kafka.bootstrapServers());
                 double total = cold;
                 for (int pass = 2; pass <= passes; pass++) {
                     streams.detection().pause();
@@ -100,7 +99,7 @@ public final class TopologyThroughput {
                     streams.detection().resume();
                     System.out.printf("warm, pass %d (the same app, paused while the floor was published again as "
                             + "new channels, resumed):%n", pass);
-                    measure(streams, views, metrics, total, kafka.bootstrapServers());
+                    measure(runtime, views, metrics, total, kafka.bootstrapServers());
                 }
                 System.out.println(CommitWatch.topicEnds(kafka.bootstrapServers()));
             }
@@ -108,8 +107,9 @@ public final class TopologyThroughput {
     }
 
     /** Times the app from its next processed sample until {@code total} samples are in and committed. */
-    private static void measure(final CellfloorApps streams, final boolean views, final TopologyMetrics metrics,
+    private static void measure(final CellfloorRuntime runtime, final boolean views, final TopologyMetrics metrics,
                                 final double total, final String bootstrap) throws Exception {
+        final CellfloorApps streams = runtime.apps();
         final double before = metrics.samplesIn();
         final long deadline = System.nanoTime() + 300_000_000_000L;
         long first = 0;
@@ -125,9 +125,7 @@ public final class TopologyThroughput {
                 atFirst = StreamsBreakdown.snapshot(streams.detection());
                 cpuAtFirst = ThreadCpu.snapshot();
             }
-            if (streams.failure() != null) {
-                throw new IllegalStateException("streams failed", streams.failure());
-            }
+            runtime.rethrowIfFailed();
             Thread.sleep(1);
         }
         final double seconds = (System.nanoTime() - first) / 1e9;

@@ -34,10 +34,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code cellfloor agent --config station.yaml}: the station agent of a cycler PC. It reads the cycler's export
@@ -46,33 +49,64 @@ import org.slf4j.LoggerFactory;
  * {@code .properties} config, as for {@code streams}) its source is the simulated floor instead
  * ({@code --channels}, {@code --speed-up}, {@code --cycles}).
  */
-final class AgentCommand {
+@Command(name = "agent", sortOptions = false,
+        description = {"the station agent: reads a cycler PC's export directories (follow or backfill), spools to",
+            "disk, checkpoints, publishes to your Kafka and schema registry; see README"})
+final class AgentCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(AgentCommand.class);
 
-    private AgentCommand() {
-    }
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "station.yaml; a .properties file (as for streams) runs the simulated floor")
+    private String config;
 
-    static int run(final Options options) throws Exception {
-        final String config = options.text("config", null);
-        final String source = options.text("source", null);
+    @Option(names = "--mode", paramLabel = "follow|backfill", description = "overrides the station config's mode")
+    private String mode;
+
+    @Option(names = "--metrics-port", paramLabel = "P",
+            description = "Prometheus metrics (default: the station config's metricsPort, else 9465)")
+    private Integer metricsPort;
+
+    @Option(names = "--source", paramLabel = "simulator", description = "simulator: the simulated floor instead")
+    private String source;
+
+    @Option(names = "--channels", paramLabel = "N", defaultValue = "64",
+            description = "simulator: channels (default ${DEFAULT-VALUE})")
+    private int channels;
+
+    @Option(names = "--speed-up", paramLabel = "X", defaultValue = "1",
+            description = "simulator: speed-up (default ${DEFAULT-VALUE})")
+    private double speedUp;
+
+    @Option(names = "--cycles", paramLabel = "N", defaultValue = "30",
+            description = "simulator: cycles per channel (default ${DEFAULT-VALUE})")
+    private int cycles;
+
+    @Option(names = "--spool-dir", paramLabel = "DIR", description = "simulator: send through a spool in DIR")
+    private String spoolDir;
+
+    @Option(names = "--spool-max-bytes", paramLabel = "B", defaultValue = "1073741824", hidden = true)
+    private double spoolMaxBytes;
+
+    @Override
+    public Integer call() throws Exception {
         final boolean yaml = config != null && config.toLowerCase(Locale.ROOT).matches(".*\\.(ya?ml|json)");
         if ("simulator".equals(source) || (source == null && !yaml)) {
-            return runSimulator(options);
+            return runSimulator();
         }
         if (config == null) {
             throw new IllegalArgumentException("the file agent needs --config station.yaml (see README, Station agent)");
         }
-        return runFiles(options, Path.of(config));
+        return runFiles(Path.of(config));
     }
 
     /** Reads the station config: YAML (or JSON) to a tree, cells through Jackson into {@link CellSpec}. */
-    static StationConfig readConfig(final Path file, final Options options) throws IOException {
+    static StationConfig readConfig(final Path file, final String mode) throws IOException {
         final ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         final Map<String, Object> tree = new HashMap<>(mapper.readValue(file.toFile(),
                 new TypeReference<Map<String, Object>>() { }));
-        if (options.text("mode", null) != null) {
-            tree.put("mode", options.text("mode", null));
+        if (mode != null) {
+            tree.put("mode", mode);
         }
         try {
             return StationConfig.parse(tree, cell -> mapper.convertValue(cell, CellSpec.class));
@@ -81,8 +115,8 @@ final class AgentCommand {
         }
     }
 
-    private static int runFiles(final Options options, final Path configFile) throws Exception {
-        final StationConfig config = readConfig(configFile, options);
+    private int runFiles(final Path configFile) throws Exception {
+        final StationConfig config = readConfig(configFile, mode);
         final SchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(config.registry()));
         final Map<String, Object> producerProps = new HashMap<>(config.kafka());
         producerProps.putIfAbsent("max.block.ms", "10000");
@@ -91,7 +125,7 @@ final class AgentCommand {
         final BackfillProgress progress = settings.follow() ? null : backfillProgress(settings);
         try (ShutdownSignal shutdown = new ShutdownSignal("cellfloor-agent", Duration.ofSeconds(60));
              MetricsServer metrics = MetricsServer.start("0.0.0.0",
-                     options.integer("metrics-port", config.metricsPort()), meters);
+                     metricsPort != null ? metricsPort : config.metricsPort(), meters);
              KafkaProducer<String, byte[]> producer = StationAgent.producer(producerProps);
              KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer)) {
             producerMetrics.bindTo(meters);
@@ -140,28 +174,28 @@ final class AgentCommand {
         return new BackfillProgress(System.err, 5_000, bytes, files, System.currentTimeMillis());
     }
 
-    private static int runSimulator(final Options options) throws Exception {
-        final StreamsAppConfig connection = StreamsAppConfig.parse(Settings.load(options));
+    private int runSimulator() throws Exception {
+        final StreamsAppConfig connection = StreamsAppConfig.parse(Settings.load(config == null ? null
+                : Path.of(config)));
         final Map<String, String> registrySettings = new HashMap<>(connection.registry());
         registrySettings.put(RegistryConfig.URL, connection.registryUrl());
         final SchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings));
         final Map<String, Object> producerProps = new HashMap<>(connection.kafka());
         producerProps.putAll(StationAgent.producerDefaults());
         producerProps.put("bootstrap.servers", connection.bootstrapServers());
-        final int channels = options.integer("channels", 64);
         final int perStation = Math.min(16, channels);
         final SimulatedFloor floor = new SimulatedFloor(FloorPlan.builder().stations((channels + perStation - 1)
-                / perStation).channelsPerStation(perStation).cycles(options.integer("cycles", 30)).build(),
-                Pacing.paced(System::currentTimeMillis, System.currentTimeMillis(), options.number("speed-up", 1)));
+                / perStation).channelsPerStation(perStation).cycles(cycles).build(),
+                Pacing.paced(System::currentTimeMillis, System.currentTimeMillis(), speedUp));
         final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (ShutdownSignal shutdown = new ShutdownSignal("cellfloor-agent", Duration.ofSeconds(30));
-             MetricsServer metrics = MetricsServer.start("0.0.0.0", options.integer("metrics-port", 9465), meters);
+             MetricsServer metrics = MetricsServer.start("0.0.0.0", metricsPort != null ? metricsPort : 9465,
+                     meters);
              KafkaProducer<String, byte[]> producer = StationAgent.producer(producerProps);
              KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer)) {
             producerMetrics.bindTo(meters);
-            final String spoolDir = options.text("spool-dir", null);
             final Spool spool = spoolDir == null ? null
-                    : Spool.open(Path.of(spoolDir), (long) options.number("spool-max-bytes", 1L << 30), 16L << 20,
+                    : Spool.open(Path.of(spoolDir), (long) spoolMaxBytes, 16L << 20,
                             null);
             final StationAgent agent = spool == null
                     ? new StationAgent(floor, producer,

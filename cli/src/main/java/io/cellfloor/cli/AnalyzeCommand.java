@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -44,6 +45,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code cellfloor analyze --out DIR [--cell-test FILE] [--zone ZONE] FILE...}: runs the production topology over
@@ -51,27 +55,44 @@ import org.apache.kafka.streams.TopologyTestDriver;
  * publishes on a floor. Writes {@code DIR/<file name without extension>.jsonl}, one JSON object per cycle, and
  * prints a short summary per file.
  */
-final class AnalyzeCommand {
+@Command(name = "analyze", sortOptions = false,
+        description = "run the topology over cycler files, no broker needed: one JSON line per cycle")
+final class AnalyzeCommand implements Callable<Integer> {
     private static final int REPORTED_REJECTIONS = 5;
     private static final List<String> REQUIRED_CELL_FIELDS = List.of("kind", "areaCm2", "electrolyte", "collector",
             "currentDensityMAcm2", "arealCapacityMAhCm2", "cutoffLowV", "cutoffHighV", "stackPressureMPa",
             "ceDirection");
 
-    private AnalyzeCommand() {
+    @Option(names = "--out", paramLabel = "DIR", description = "where DIR/<file name>.jsonl go")
+    private String outDir;
+
+    @Option(names = "--cell-test", paramLabel = "FILE", description = "the cell test, JSON or YAML (see README)")
+    private String cellTestFile;
+
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
+            description = "the cycler PC's time zone, for files with local times (default ${DEFAULT-VALUE})")
+    private String zone;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "cycler files, any supported format")
+    private List<String> files = List.of();
+
+    @Override
+    public Integer call() throws IOException {
+        return run(files, outDir, cellTestFile, zone, System.out);
     }
 
-    static int run(final List<String> files, final Options options, final PrintStream out) throws IOException {
-        if (files.isEmpty() || options.text("out", null) == null) {
+    static int run(final List<String> files, final String outDirName, final String cellTestFile, final String zone,
+                   final PrintStream out) throws IOException {
+        if (files.isEmpty() || outDirName == null) {
             throw new IllegalArgumentException("usage: ./cellfloor analyze --out DIR [--cell-test FILE] FILE...");
         }
-        final Path outDir = Files.createDirectories(Path.of(options.text("out", null)));
-        final String cellTestFile = options.text("cell-test", null);
+        final Path outDir = Files.createDirectories(Path.of(outDirName));
         final CellSpec cell = cellTestFile == null ? null : readCell(Path.of(cellTestFile));
         if (cell == null) {
             out.println("warning: no --cell-test given: cell kind, area and cut-offs unknown; the CE direction is "
                     + "taken from the first half-cycle of each file, and capacities per cm2 are not computed");
         }
-        final ReaderOptions reading = ReaderOptions.defaults().withZone(ZoneId.of(options.text("zone", "UTC")));
+        final ReaderOptions reading = ReaderOptions.defaults().withZone(ZoneId.of(zone));
         int failed = 0;
         for (final String name : files) {
             try {

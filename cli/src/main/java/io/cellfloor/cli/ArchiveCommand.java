@@ -15,26 +15,38 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code cellfloor sinks archive --config FILE --dir DIR}: the Parquet archive writer. Ctrl-C publishes the open
  * files and commits before the JVM exits; a kill leaves temp files that the next start deletes and rewrites.
  */
-final class ArchiveCommand {
-    private ArchiveCommand() {
-    }
+@Command(name = "archive", sortOptions = false,
+        description = "samples, cycles, events, stage changes into Parquet (date/station/test partitions)")
+final class ArchiveCommand implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "FILE", description = "properties: Kafka, registry, cellfloor.archive-*")
+    private Path config;
 
-    static int run(final Options options) throws Exception {
-        final String dir = options.text("dir", null);
+    @Option(names = "--dir", paramLabel = "DIR", description = "the archive's root directory")
+    private Path dir;
+
+    @Option(names = "--metrics-port", paramLabel = "P", defaultValue = "9467",
+            description = "Prometheus metrics (default ${DEFAULT-VALUE})")
+    private int metricsPort;
+
+    @Override
+    public Integer call() throws Exception {
         if (dir == null) {
             throw new IllegalArgumentException("sinks archive needs --dir DIR, the archive's root directory");
         }
-        final ArchiveSettings settings = ArchiveSettings.parse(Settings.load(options), Path.of(dir));
+        final ArchiveSettings settings = ArchiveSettings.parse(Settings.load(config), dir);
         final Map<String, String> registrySettings = new HashMap<>(settings.registry());
         registrySettings.put(RegistryConfig.URL, settings.registryUrl());
         final var client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings));
@@ -45,7 +57,7 @@ final class ArchiveCommand {
         }
         final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (ShutdownSignal shutdown = new ShutdownSignal("cellfloor-sinks-archive", Duration.ofSeconds(60));
-             MetricsServer metrics = MetricsServer.start("0.0.0.0", options.integer("metrics-port", 9467), meters);
+             MetricsServer metrics = MetricsServer.start("0.0.0.0", metricsPort, meters);
              KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings.consumer(),
                      new StringDeserializer(), new ByteArrayDeserializer())) {
             final ArchiveWriter writer = new ArchiveWriter(consumer, deserializers, settings, Clock.systemUTC(),

@@ -10,17 +10,13 @@ import io.cellfloor.ingest.agent.StationAgent;
 import io.cellfloor.ingest.sim.FloorPlan;
 import io.cellfloor.ingest.sim.Pacing;
 import io.cellfloor.ingest.sim.SimulatedFloor;
-import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
-import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
-import io.cellfloor.streams.app.CellfloorApps;
+import io.cellfloor.streams.app.CellfloorRuntime;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
-import io.cellfloor.streams.query.QueryCodecs;
 import io.cellfloor.streams.query.QueryServer;
 import io.cellfloor.streams.query.QuerySettings;
-import io.cellfloor.streams.topology.Codecs;
 import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -73,9 +69,6 @@ final class Demo {
             kafka.createTopics(TopicPlan.topics(s.partitions(), 1).toArray(NewTopic[]::new));
             out.printf("broker %s | schema registry %s | metrics http://127.0.0.1:%d/metrics%n",
                     kafka.bootstrapServers(), registry.url(), metricsServer.port());
-            final Map<String, String> registrySettings = Map.of(RegistryConfig.URL, registry.url());
-            final SchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings));
-            final Codecs codecs = Codecs.registry(client, registrySettings);
             final StreamsAppConfig config = StreamsAppConfig.parse(Map.of(
                     "bootstrap.servers", kafka.bootstrapServers(),
                     StreamsAppConfig.REGISTRY_URL, registry.url(),
@@ -84,20 +77,19 @@ final class Demo {
             final TopologyMetrics topologyMetrics = new TopologyMetrics(meters);
             final SimulatedFloor floor = new SimulatedFloor(floorPlan(s),
                     Pacing.paced(System::currentTimeMillis, System.currentTimeMillis(), s.speedUp()));
-            try (QueryServer query = QueryServer.start(new QuerySettings("127.0.0.1", s.httpPort(), "127.0.0.1", null));
-                 CellfloorApps streams = new CellfloorApps(codecs, config, query.streamsProperties(config),
-                         topologyMetrics, meters);
+            try (CellfloorRuntime streams = CellfloorRuntime.of(config).meters(meters).metrics(topologyMetrics)
+                    .query(new QuerySettings("127.0.0.1", s.httpPort(), "127.0.0.1", null)).start();
                  CyclePrinter printer = new CyclePrinter(kafka.bootstrapServers(),
-                         CellfloorSerdes.value(CycleSummary.class, client, registrySettings).deserializer(),
-                         floor.channels(), out);
+                         CellfloorSerdes.value(CycleSummary.class, streams.registryClient(), streams.registrySettings())
+                                 .deserializer(), floor.channels(), out);
                  KafkaProducer<String, byte[]> producer = StationAgent.producer(Map.of(
                          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                          ProducerConfig.CLIENT_ID_CONFIG, "cellfloor-demo-agent"));
                  KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer)) {
                 producerMetrics.bindTo(meters);
-                streams.start();
-                query.attach(streams, QueryCodecs.registry(client, registrySettings),
-                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+                final QueryServer query = streams.query();
+                final SchemaRegistryClient client = streams.registryClient();
+                final Map<String, String> registrySettings = streams.registrySettings();
                 out.printf("dashboard http://127.0.0.1:%d/%n", query.port());
                 if (s.openBrowser()) {
                     openBrowser(URI.create("http://127.0.0.1:" + query.port() + "/"), out);

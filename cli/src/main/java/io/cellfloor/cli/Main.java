@@ -1,75 +1,65 @@
 package io.cellfloor.cli;
 
-import java.util.Arrays;
-import java.util.Locale;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
-/** {@code cellfloor <command> [options]}: the entry point behind the {@code ./cellfloor} launcher. */
-public final class Main {
-    private static final String USAGE = """
-            usage: ./cellfloor <command> [options]
+/**
+ * {@code cellfloor <command> [options]}: the entry point behind the {@code ./cellfloor} launcher. The commands are
+ * picocli commands; every one takes {@code --help} and {@code --version}, options as {@code --x value} or
+ * {@code --x=value}. A wrong argument is one line on stderr and exit status 2, whether picocli or the command
+ * found it (a command says so by throwing {@link IllegalArgumentException}).
+ */
+@Command(name = "cellfloor", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+        versionProvider = Version.class, synopsisSubcommandLabel = "<command>",
+        description = "Battery test floor analytics on Kafka Streams.",
+        footer = {"", "./cellfloor <command> --help (or ./cellfloor help <command>) lists a command's options;",
+            "./cellfloor completion prints the bash completion script."},
+        subcommands = {DemoCommand.class, StreamsCommand.class, AnalyzeCommand.class, AgentCommand.class,
+            SinksCommand.class, ReplayCommand.class, HelpCommand.class, CompletionCommand.class})
+public final class Main implements Runnable {
+    static final int USAGE_ERROR = 2;
 
-            commands:
-              demo      embedded broker + schema registry + simulated floor + streams app, live output
-                          --channels N (64)  --speed-up X (600)  --cycles N (30)  --seconds S (0: until Ctrl-C)
-                          --state-dir DIR (state/demo)  --metrics-port P (9464; 0 picks a free port)
-                          --http-port P (8080; 0 picks a free port): the dashboard and query API
-                          --browser no: do not open the dashboard in a browser (opened from a terminal on a desktop)
-              streams   run the streams app against your Kafka and schema registry
-                          --config FILE (properties; KAFKA_*, SCHEMA_REGISTRY_URL, CELLFLOOR_* env override)
-                          --metrics-port P (9464)  --http-port P (8080; or CELLFLOOR_HTTP_PORT): query API
-                          bearer token for the API and dashboard: api.token or CELLFLOOR_API_TOKEN
-              analyze   run the topology over cycler files, no broker needed: one JSON line per cycle
-                          --out DIR  [--cell-test FILE (JSON or YAML)]  [--zone ZONE (UTC)]  FILE...
-              agent     the station agent: reads a cycler PC's export directories (follow or backfill), spools
-                          to disk, checkpoints, publishes to your Kafka and schema registry; see README
-                          --config station.yaml  [--mode follow|backfill]  [--metrics-port P (9465)]
-                          simulated floor instead: --source simulator --config FILE (as for streams)
-                          --channels N (64)  --speed-up X (1)  --cycles N (30)  [--spool-dir DIR]
-              sinks alerts  deliver cellfloor.alerts.v1 to webhook / Slack / PagerDuty / Alertmanager receivers
-                          --config FILE (properties: Kafka, registry, receiver.*, route.*; see README "Alerting")
-                          --metrics-port P (9466)
-              sinks archive  samples, cycles, events, stage changes into Parquet (date/station/test partitions)
-                          --config FILE  --dir DIR  --metrics-port P (9467)
-              replay    reprocess samples with the config's detector settings into cellfloor.replay.<suffix>.*
-                          --config FILE  --suffix NAME  [--from T]  [--to T]  [--channels a,b]
-            """;
+    @Spec
+    private CommandSpec spec;
 
-    private Main() {
+    public static void main(final String[] args) {
+        System.exit(commandLine().execute(args));
     }
 
-    public static void main(final String[] args) throws Exception {
-        if (args.length == 0 || args[0].equals("help") || Arrays.stream(args).anyMatch(a -> a.equals("--help")
-                || a.equals("-h"))) {
-            System.out.print(USAGE);
-            return;
-        }
-        try {
-            run(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("cellfloor " + args[0] + ": " + e.getMessage() + " (./cellfloor --help for usage)");
-            System.exit(2);
-        }
+    /** The whole command line, with the one-line error handling; tests parse through it too. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExpandAtFiles(false)
+                .setParameterExceptionHandler((e, args) -> usageError(e.getCommandLine(), e.getMessage()))
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof IllegalArgumentException) {
+                        return usageError(cmd, e.getMessage());
+                    }
+                    throw e;
+                });
     }
 
-    private static void run(final String[] args) throws Exception {
-        if (args[0].equals("analyze")) {
-            final Options.WithFiles parsed = Options.parseWithFiles(Arrays.copyOfRange(args, 1, args.length));
-            System.exit(AnalyzeCommand.run(parsed.files(), parsed.options(), System.out));
-        }
-        if (args[0].equals("sinks")) {
-            System.exit(SinksCommand.run(args));
-        }
-        final Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
-        final int status = switch (args[0].toLowerCase(Locale.ROOT)) {
-            case "demo" -> Demo.run(DemoSettings.from(options));
-            case "streams" -> StreamsCommand.run(options);
-            case "agent" -> AgentCommand.run(options);
-            case "replay" -> ReplayCommand.run(options);
-            default -> {
-                System.err.println("unknown command '" + args[0] + "'\n" + USAGE);
-                yield 2;
-            }
-        };
-        System.exit(status);
+    /** Without a command: the list of commands. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    private static int usageError(final CommandLine cmd, final String message) {
+        final String path = cmd.getCommandSpec().qualifiedName();
+        final PrintWriter err = cmd.getErr();
+        err.println(path + ": " + message.replace('\n', ' ').strip() + " (./" + path + " --help for usage)");
+        err.flush();
+        return USAGE_ERROR;
+    }
+
+    /** For a command that needs a subcommand or an argument picocli cannot require by itself. */
+    static ParameterException missing(final CommandSpec spec, final String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 }

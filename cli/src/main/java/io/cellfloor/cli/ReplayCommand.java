@@ -8,6 +8,7 @@ import io.cellfloor.sinks.replay.ReplayTopics;
 import io.cellfloor.sinks.replay.Replayer;
 import io.cellfloor.streams.config.StreamsAppConfig;
 import io.cellfloor.streams.topology.Codecs;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,27 +31,46 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code cellfloor replay --config FILE --from T --to T [--channels a,b] --suffix NAME}: reprocess samples with the
  * detector settings of the config file ({@code cellfloor.*}, as for {@code streams}) into
  * {@code cellfloor.replay.<suffix>.*} topics, created when missing. Live topics are only read.
  */
-final class ReplayCommand {
-    private ReplayCommand() {
-    }
+@Command(name = "replay", sortOptions = false,
+        description = "reprocess samples with the config's detector settings into cellfloor.replay.<suffix>.*")
+final class ReplayCommand implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "FILE", description = "properties, as for streams")
+    private Path configFile;
 
-    static int run(final Options options) throws Exception {
-        final StreamsAppConfig config = StreamsAppConfig.parse(Settings.load(options));
-        final String suffix = options.text("suffix", null);
+    @Option(names = "--suffix", paramLabel = "NAME", description = "outputs go to cellfloor.replay.NAME.*")
+    private String suffix;
+
+    @Option(names = "--from", paramLabel = "T", defaultValue = "1970-01-01",
+            description = "first sample time, ISO instant or date (default ${DEFAULT-VALUE})")
+    private String from;
+
+    @Option(names = "--to", paramLabel = "T", defaultValue = "9999-12-31",
+            description = "end of the samples' times, exclusive (default ${DEFAULT-VALUE})")
+    private String to;
+
+    @Option(names = "--channels", paramLabel = "a,b", defaultValue = "",
+            description = "channel ids (default: all)")
+    private String channelList;
+
+    @Override
+    public Integer call() throws Exception {
+        final StreamsAppConfig config = StreamsAppConfig.parse(Settings.load(configFile));
         if (suffix == null) {
             throw new IllegalArgumentException("replay needs --suffix NAME: its outputs go to cellfloor.replay.NAME.*");
         }
         final Set<String> channels = new LinkedHashSet<>();
-        Arrays.stream(options.text("channels", "").split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        Arrays.stream(channelList.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .forEach(channels::add);
-        final ReplayRequest request = new ReplayRequest(instant(options.text("from", "1970-01-01"), "from"),
-                instant(options.text("to", "9999-12-31"), "to"), channels, suffix);
+        final ReplayRequest request = new ReplayRequest(instant(from, "from"),
+                instant(to, "to"), channels, suffix);
         final Map<String, String> registrySettings = new HashMap<>(config.registry());
         registrySettings.put(RegistryConfig.URL, config.registryUrl());
         final Map<String, Object> common = new HashMap<>(config.kafka());

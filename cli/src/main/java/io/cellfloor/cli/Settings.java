@@ -14,12 +14,12 @@ final class Settings {
     private Settings() {
     }
 
-    static Map<String, String> load(final Options options) throws IOException {
+    /** {@code file} may be null: the environment alone. */
+    static Map<String, String> load(final Path file) throws IOException {
         final Map<String, String> settings = new HashMap<>();
-        final String file = options.text("config", null);
         if (file != null) {
             final Properties p = new Properties();
-            try (Reader r = Files.newBufferedReader(Path.of(file))) {
+            try (Reader r = Files.newBufferedReader(file)) {
                 p.load(r);
             }
             p.stringPropertyNames().forEach(k -> settings.put(k, p.getProperty(k)));

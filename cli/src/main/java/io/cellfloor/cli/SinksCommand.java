@@ -1,88 +1,20 @@
 package io.cellfloor.cli;
 
-import io.cellfloor.avro.Alert;
-import io.cellfloor.schema.Topics;
-import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
-import io.cellfloor.schema.registry.RegistryConfig;
-import io.cellfloor.schema.serde.CellfloorSerdes;
-import io.cellfloor.sinks.alert.AlertDispatcher;
-import io.cellfloor.sinks.alert.AlertSink;
-import io.cellfloor.sinks.alert.AlertSinkClients;
-import io.cellfloor.sinks.alert.AlertSinkMetrics;
-import io.cellfloor.sinks.alert.AlertSinkSettings;
-import io.cellfloor.sinks.alert.HttpSender;
-import io.cellfloor.sinks.alert.Sleeper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/**
- * {@code cellfloor sinks alerts --config FILE}: the alert sink as its own process, so a slow pager never holds up
- * the streams app. Ctrl-C interrupts an alert in its retries; it is not committed and is delivered again (with the
- * same dedup key) after the restart.
- */
-final class SinksCommand {
-    private SinksCommand() {
-    }
+/** {@code cellfloor sinks alerts|archive}: the processes that take cellfloor's outputs to the people downstream. */
+@Command(name = "sinks", synopsisSubcommandLabel = "alerts|archive",
+        description = "the alert sink and the Parquet archive, each its own process",
+        subcommands = {AlertsCommand.class, ArchiveCommand.class})
+final class SinksCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
 
-    /** {@code args} starts with {@code sinks}. */
-    static int run(final String[] args) throws Exception {
-        if (args.length < 2) {
-            System.err.println("usage: ./cellfloor sinks alerts --config FILE [--metrics-port P]\n"
-                    + "       ./cellfloor sinks archive --config FILE --dir DIR [--metrics-port P]");
-            return 2;
-        }
-        final Options options = Options.parse(Arrays.copyOfRange(args, 2, args.length));
-        return switch (args[1]) {
-            case "alerts" -> alerts(options);
-            case "archive" -> ArchiveCommand.run(options);
-            default -> {
-                System.err.println("unknown sink '" + args[1] + "': use alerts or archive");
-                yield 2;
-            }
-        };
-    }
-
-    private static int alerts(final Options options) throws Exception {
-        final AlertSinkSettings settings = AlertSinkSettings.parse(Settings.load(options));
-        final Map<String, String> registrySettings = new HashMap<>(settings.registry());
-        registrySettings.put(RegistryConfig.URL, settings.registryUrl());
-        final var client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings));
-        final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        final AlertDispatcher dispatcher = new AlertDispatcher(settings, new HttpSender(settings.httpTimeout()),
-                Clock.systemUTC(), Sleeper.system(), new AlertSinkMetrics(meters));
-        try (ShutdownSignal shutdown = new ShutdownSignal("cellfloor-sinks-alerts", Duration.ofSeconds(30));
-             MetricsServer metrics = MetricsServer.start("0.0.0.0", options.integer("metrics-port", 9466), meters);
-             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(AlertSinkClients.consumer(settings),
-                     new StringDeserializer(), new ByteArrayDeserializer());
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(AlertSinkClients.producer(settings),
-                     new StringSerializer(), new ByteArraySerializer())) {
-            final AlertSink sink = new AlertSink(consumer, producer,
-                    CellfloorSerdes.value(Alert.class, client, registrySettings).deserializer(), dispatcher,
-                    Topics.ALERTS, settings.undeliverableTopic());
-            final Thread loop = new Thread(() -> {
-                sink.run();
-                shutdown.request();
-            }, "cellfloor-sinks-alerts");
-            loop.start();
-            System.err.printf("cellfloor sinks alerts: %d receivers, %d routes, group %s on %s, metrics on :%d/metrics%n",
-                    settings.receivers().size(), settings.routes().size(), settings.groupId(),
-                    settings.bootstrapServers(), metrics.port());
-            shutdown.await();
-            sink.stop();
-            loop.interrupt();
-            loop.join(Duration.ofSeconds(20).toMillis());
-            return 0;
-        }
+    @Override
+    public Integer call() {
+        throw Main.missing(spec, "name a sink: alerts or archive");
     }
 }

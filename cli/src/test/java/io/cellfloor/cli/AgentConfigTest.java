@@ -6,7 +6,6 @@ import io.cellfloor.domain.CellKind;
 import io.cellfloor.ingest.config.StationConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +22,7 @@ class AgentConfigTest {
         final Path yaml = dir.resolve("station.yaml");
         Files.writeString(yaml, readme.substring(start, readme.indexOf("```", start)));
 
-        final StationConfig config = AgentCommand.readConfig(yaml, new Options(Map.of("mode", "backfill")));
+        final StationConfig config = AgentCommand.readConfig(yaml, "backfill");
 
         assertThat(config.agent().stationId()).isEqualTo("station-7");
         assertThat(config.agent().follow()).as("--mode overrides the file").isFalse();

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,9 +46,8 @@ class AnalyzeCommandTest {
                 """);
         final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        final int status = AnalyzeCommand.run(List.of(file.toString()), new Options(Map.of(
-                "out", dir.resolve("out").toString(), "cell-test", cellTest.toString())),
-                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        final int status = AnalyzeCommand.run(List.of(file.toString()), dir.resolve("out").toString(),
+                cellTest.toString(), "UTC", new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(status).isZero();
         final List<JsonNode> cycles = jsonLines(dir.resolve("out/test_loopsnewoutput_MB_CE1_short10k.jsonl"));

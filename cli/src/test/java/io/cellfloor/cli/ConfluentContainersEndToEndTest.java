@@ -22,10 +22,9 @@ import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
 import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
-import io.cellfloor.streams.app.CellfloorApps;
+import io.cellfloor.streams.app.CellfloorRuntime;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
-import io.cellfloor.streams.topology.Codecs;
 import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -152,15 +151,13 @@ class ConfluentContainersEndToEndTest {
                 FloorPlan.builder().stations(1).channelsPerStation(3).cycles(3).breakdowns(0).build(),
                 Pacing.runToCompletion(clock.millis() - Duration.ofDays(1).toMillis()));
 
-        try (CellfloorApps streams = new CellfloorApps(Codecs.registry(client, registrySettings), config,
-                config.streamsProperties(), topologyMetrics, meters);
+        try (CellfloorRuntime streams = CellfloorRuntime.of(config).meters(meters).metrics(topologyMetrics).start();
              KafkaProducer<String, byte[]> producer = producer(bootstrap);
              KafkaConsumer<String, CycleSummary> consumer = cyclesConsumer(bootstrap,
                      CellfloorSerdes.value(CycleSummary.class, client, registrySettings).deserializer())) {
-            streams.start();
-            assertThat(streams.awaitRunning(Duration.ofMinutes(1)))
-                    .as("streams apps RUNNING (detection %s, views %s, failure %s)", streams.detection().state(),
-                            streams.views().state(), streams.failure()).isTrue();
+            assertThat(streams.apps().awaitRunning(Duration.ofMinutes(1)))
+                    .as("streams apps RUNNING (detection %s, views %s, failure %s)", streams.apps().detection().state(),
+                            streams.apps().views().state(), streams.failure()).isTrue();
 
             final StationAgent agent = new StationAgent(floor, producer,
                     CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),

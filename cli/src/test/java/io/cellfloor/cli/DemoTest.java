@@ -24,10 +24,10 @@ class DemoTest {
     @Test
     void shouldRunSmallFloorPrintCyclesAndStopByItself() throws Exception {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        final DemoSettings settings = DemoSettings.from(Options.parse(new String[] {
+        final DemoSettings settings = DemoCommand.parse(
             "--channels", "8", "--speed-up", "3000", "--cycles", "5", "--seconds", "35",
             "--state-dir", dir.resolve("demo").toString(), "--metrics-port", "0",
-            "--http-port", "0"}));
+            "--http-port", "0");
 
         final int status = Demo.runUntilStopped(settings, () -> false, new PrintStream(bytes, true,
                 StandardCharsets.UTF_8));

@@ -7,8 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.CycleSummary;
 import io.cellfloor.avro.SampleBatch;
-import io.cellfloor.embedded.EmbeddedKafkaCluster;
-import io.cellfloor.embedded.RegistryProcess;
+import io.cellfloor.embedded.KafkaAndRegistryExtension;
 import io.cellfloor.ingest.agent.AgentSettings;
 import io.cellfloor.ingest.agent.StationAgent;
 import io.cellfloor.ingest.sim.ChannelTruth;
@@ -18,14 +17,11 @@ import io.cellfloor.ingest.sim.Pacing;
 import io.cellfloor.ingest.sim.SimulatedFloor;
 import io.cellfloor.ingest.sim.TruthCycle;
 import io.cellfloor.schema.Topics;
-import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
-import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
-import io.cellfloor.streams.app.CellfloorApps;
+import io.cellfloor.streams.app.CellfloorRuntime;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
-import io.cellfloor.streams.topology.Codecs;
 import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -34,15 +30,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -51,31 +45,16 @@ import org.junit.jupiter.api.io.TempDir;
  * topic must match the simulator's ground truth.
  */
 class EndToEndTest {
+    @RegisterExtension
+    static final KafkaAndRegistryExtension PLATFORM = KafkaAndRegistryExtension.withTopics(TopicPlan.topics(3, 1));
     @TempDir
     static Path dir;
-    static EmbeddedKafkaCluster kafka;
-    static RegistryProcess registry;
-
-    @BeforeAll
-    static void start() {
-        kafka = EmbeddedKafkaCluster.singleNode(dir.resolve("kafka")).start();
-        registry = RegistryProcess.start(dir);
-        kafka.createTopics(TopicPlan.topics(3, 1).toArray(NewTopic[]::new));
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
-        kafka.close();
-    }
 
     @Test
     void shouldPublishSimulatedFloorAndEmitCyclesMatchingGroundTruthWithExactlyOnce() throws Exception {
-        final Map<String, String> registrySettings = Map.of(RegistryConfig.URL, registry.url());
-        final SchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings));
         final StreamsAppConfig config = StreamsAppConfig.parse(Map.of(
-                "bootstrap.servers", kafka.bootstrapServers(),
-                StreamsAppConfig.REGISTRY_URL, registry.url(),
+                "bootstrap.servers", PLATFORM.bootstrapServers(),
+                StreamsAppConfig.REGISTRY_URL, PLATFORM.registryUrl(),
                 "application.id", "cellfloor-e2e",
                 "state.dir", dir.resolve("streams").toString()));
         assertThat(config.streamsProperties()).containsEntry("processing.guarantee", "exactly_once_v2");
@@ -85,10 +64,10 @@ class EndToEndTest {
                 FloorPlan.builder().seed(7).stations(2).channelsPerStation(3).cycles(4).breakdowns(1).build(),
                 Pacing.runToCompletion(1_767_225_600_000L));
 
-        try (CellfloorApps streams = new CellfloorApps(Codecs.registry(client, registrySettings), config,
-                config.streamsProperties(), metrics, meters);
-             KafkaProducer<String, byte[]> producer = StationAgent.producer(kafka.bootstrapServers())) {
-            streams.start();
+        try (CellfloorRuntime streams = CellfloorRuntime.of(config).meters(meters).metrics(metrics).start();
+             KafkaProducer<String, byte[]> producer = StationAgent.producer(PLATFORM.bootstrapServers())) {
+            final SchemaRegistryClient client = streams.registryClient();
+            final Map<String, String> registrySettings = streams.registrySettings();
             final StationAgent agent = new StationAgent(floor, producer,
                     CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
                     CellfloorSerdes.value(CellTest.class, client, registrySettings).serializer(),
@@ -152,7 +131,7 @@ class EndToEndTest {
                                                  final Map<String, String> registrySettings, final int expected) {
         final List<CycleSummary> out = new ArrayList<>();
         try (KafkaConsumer<String, CycleSummary> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PLATFORM.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "e2e-reader",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),

@@ -13,11 +13,23 @@ import org.junit.jupiter.api.Test;
 class MainTest {
 
     @Test
-    void shouldPrintUsageForHelpAfterAnyCommand() throws Exception {
+    void shouldPrintTheCommandsOwnUsageForHelpAfterACommand() throws Exception {
         final Run run = run("demo", "--help");
 
         assertThat(run.status()).isZero();
-        assertThat(run.out()).startsWith("usage: ./cellfloor <command> [options]").contains("--speed-up X");
+        assertThat(run.out()).startsWith("Usage: cellfloor demo").contains("--speed-up=X").contains("(default 600")
+                .contains("--browser=auto|no").doesNotContain("--partitions");
+    }
+
+    @Test
+    void shouldListEveryCommandForHelp() throws Exception {
+        final Run run = run("help");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).startsWith("Usage: cellfloor");
+        for (final String command : List.of("demo", "streams", "analyze", "agent", "sinks", "replay", "completion")) {
+            assertThat(run.out()).containsPattern("(?m)^ +" + command + " ");
+        }
     }
 
     @Test
@@ -25,8 +37,43 @@ class MainTest {
         final Run run = run("demo", "--channels");
 
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err().strip()).isEqualTo("cellfloor demo: expected --name value pairs, got '--channels'"
-                + " (./cellfloor --help for usage)");
+        assertThat(run.err().strip()).doesNotContain("\n").startsWith("cellfloor demo: ").contains("--channels")
+                .endsWith("(./cellfloor demo --help for usage)");
+    }
+
+    @Test
+    void shouldReportACommandsOwnArgumentCheckInOneLineAndExitTwo() throws Exception {
+        final Run run = run("replay", "--config=/dev/null");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err().strip()).doesNotContain("\n").startsWith("cellfloor replay: ")
+                .endsWith("(./cellfloor replay --help for usage)");
+    }
+
+    @Test
+    void shouldAskForASinkInOneLineAndExitTwo() throws Exception {
+        final Run run = run("sinks");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("cellfloor sinks: name a sink: alerts or archive"
+                + " (./cellfloor sinks --help for usage)");
+    }
+
+    @Test
+    void shouldPrintTheBuildVersion() throws Exception {
+        final Run run = run("--version");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out().strip()).matches("cellfloor \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    }
+
+    @Test
+    void shouldPrintABashCompletionScriptNamingTheCommandsAndOptions() throws Exception {
+        final Run run = run("completion");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("complete -F").contains("cellfloor").contains("--speed-up")
+                .contains("archive");
     }
 
     private record Run(int status, String out, String err) {

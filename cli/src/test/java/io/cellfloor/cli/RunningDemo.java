@@ -41,7 +41,7 @@ final class RunningDemo implements AutoCloseable {
     }
 
     static RunningDemo start(final String... args) {
-        final RunningDemo demo = new RunningDemo(DemoSettings.from(Options.parse(args)));
+        final RunningDemo demo = new RunningDemo(DemoCommand.parse(args));
         demo.thread.start();
         return demo;
     }

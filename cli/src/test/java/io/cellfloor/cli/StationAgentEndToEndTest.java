@@ -7,7 +7,7 @@ import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.DeadLetter;
 import io.cellfloor.avro.SampleBatch;
 import io.cellfloor.embedded.EmbeddedKafkaCluster;
-import io.cellfloor.embedded.RegistryProcess;
+import io.cellfloor.embedded.KafkaAndRegistryExtension;
 import io.cellfloor.ingest.agent.AgentSettings;
 import io.cellfloor.ingest.agent.FileAgent;
 import io.cellfloor.ingest.agent.FileAgentSettings;
@@ -43,9 +43,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -57,30 +57,24 @@ import org.junit.jupiter.api.io.TempDir;
 class StationAgentEndToEndTest {
     private static final Set<Integer> BAD_ROWS = Set.of(10, 12_345, 77_777);
 
+    // the generated files' times start at the epoch: keep them regardless of age
+    private static final Map<String, String> KEEP = Map.of("retention.ms", "-1");
+    @RegisterExtension
+    static final KafkaAndRegistryExtension PLATFORM = KafkaAndRegistryExtension.withTopics(List.of(
+            new NewTopic(Topics.SAMPLES, 3, (short) 1).configs(KEEP),
+            new NewTopic(Topics.CELL_TESTS, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+            new NewTopic(Topics.DEAD_LETTER, 1, (short) 1).configs(KEEP)));
     @TempDir
     static Path dir;
     static EmbeddedKafkaCluster kafka;
-    static RegistryProcess registry;
     static SchemaRegistryClient client;
     static Map<String, String> registrySettings;
 
     @BeforeAll
     static void start() {
-        kafka = EmbeddedKafkaCluster.singleNode(dir.resolve("kafka")).start();
-        registry = RegistryProcess.start(dir);
-        // the generated files' times start at the epoch: keep them regardless of age
-        final Map<String, String> keep = Map.of("retention.ms", "-1");
-        kafka.createTopics(new NewTopic(Topics.SAMPLES, 3, (short) 1).configs(keep),
-                new NewTopic(Topics.CELL_TESTS, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
-                new NewTopic(Topics.DEAD_LETTER, 1, (short) 1).configs(keep));
-        registrySettings = Map.of(RegistryConfig.URL, registry.url());
+        kafka = PLATFORM.kafka();
+        registrySettings = Map.of(RegistryConfig.URL, PLATFORM.registryUrl());
         client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings));
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
-        kafka.close();
     }
 
     @Test
@@ -154,7 +148,7 @@ class StationAgentEndToEndTest {
                 "kafka:",
                 "  bootstrap.servers: " + kafka.bootstrapServers(),
                 "registry:",
-                "  url: " + registry.url(),
+                "  url: " + PLATFORM.registryUrl(),
                 "metricsPort: 0", ""));
         final Path checkpoint = dir.resolve("kill-state").resolve("checkpoint").resolve("checkpoint.properties");
 

@@ -5,8 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.cellfloor.avro.Alert;
 import io.cellfloor.avro.CellStage;
-import io.cellfloor.embedded.EmbeddedKafkaCluster;
-import io.cellfloor.embedded.RegistryProcess;
+import io.cellfloor.embedded.KafkaAndRegistryExtension;
 import io.cellfloor.schema.Topics;
 import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
 import io.cellfloor.schema.registry.RegistryConfig;
@@ -15,7 +14,6 @@ import io.cellfloor.schema.serde.CellfloorSerdes;
 import io.cellfloor.streams.app.TopicPlan;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,10 +37,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The alert sink on a real broker and the real registry, delivering to real HTTP receivers that fail, hang,
@@ -51,29 +47,18 @@ import org.junit.jupiter.api.io.TempDir;
  * once), and every offset ends up committed.
  */
 class AlertSinkEndToEndTest {
-    @TempDir
-    static Path dir;
-    static EmbeddedKafkaCluster kafka;
-    static RegistryProcess registry;
+    @RegisterExtension
+    static final KafkaAndRegistryExtension PLATFORM = KafkaAndRegistryExtension.withTopics(topics());
 
-    @BeforeAll
-    static void start() {
-        kafka = EmbeddedKafkaCluster.singleNode(dir.resolve("kafka")).start();
-        registry = RegistryProcess.start(dir);
+    private static List<NewTopic> topics() {
         final List<NewTopic> topics = new ArrayList<>(TopicPlan.topics(2, 1));
         topics.add(new NewTopic(AlertSinkSettings.UNDELIVERABLE_TOPIC, 1, (short) 1));
-        kafka.createTopics(topics.toArray(NewTopic[]::new));
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
-        kafka.close();
+        return topics;
     }
 
     @Test
     void shouldDeliverEveryAlertOnceOrDeadLetterItThroughFailuresAndACrash() throws Exception {
-        final Map<String, String> registrySettings = Map.of(RegistryConfig.URL, registry.url());
+        final Map<String, String> registrySettings = Map.of(RegistryConfig.URL, PLATFORM.registryUrl());
         final SchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings));
         final List<Alert> alerts = alerts();
         publish(alerts, client, registrySettings);
@@ -149,8 +134,8 @@ class AlertSinkEndToEndTest {
     private static Map<String, String> settings(final FakeReceiver pd, final FakeReceiver am,
                                                 final FakeReceiver hook) {
         final Map<String, String> m = new HashMap<>();
-        m.put("bootstrap.servers", kafka.bootstrapServers());
-        m.put("schema.registry.url", registry.url());
+        m.put("bootstrap.servers", PLATFORM.bootstrapServers());
+        m.put("schema.registry.url", PLATFORM.registryUrl());
         m.put("cellfloor.alerts-group-id", "alerts-e2e");
         m.put("cellfloor.alerts-max-attempts", "10");
         m.put("cellfloor.alerts-backoff-initial-ms", "1000");
@@ -187,7 +172,7 @@ class AlertSinkEndToEndTest {
     private static void publish(final List<Alert> alerts, final SchemaRegistryClient client,
                                 final Map<String, String> registrySettings) throws Exception {
         try (KafkaProducer<String, Alert> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                kafka.bootstrapServers()), new StringSerializer(),
+                PLATFORM.bootstrapServers()), new StringSerializer(),
                 CellfloorSerdes.value(Alert.class, client, registrySettings).serializer())) {
             for (final Alert a : alerts) {
                 producer.send(new ProducerRecord<>(Topics.ALERTS, a.getChannelId(), a)).get();
@@ -196,7 +181,7 @@ class AlertSinkEndToEndTest {
     }
 
     private static long committed(final String group) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", PLATFORM.bootstrapServers()))) {
             final Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get();
             return offsets.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
@@ -208,7 +193,7 @@ class AlertSinkEndToEndTest {
                                                      final Map<String, String> registrySettings, final int expected) {
         final Map<String, String> out = new HashMap<>();
         try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PLATFORM.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
                 CellfloorSerdes.value(Alert.class, client, registrySettings).deserializer())) {

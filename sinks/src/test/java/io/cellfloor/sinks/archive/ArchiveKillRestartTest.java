@@ -5,8 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.SampleBatch;
-import io.cellfloor.embedded.EmbeddedKafkaCluster;
-import io.cellfloor.embedded.RegistryProcess;
+import io.cellfloor.embedded.KafkaAndRegistryExtension;
 import io.cellfloor.ingest.agent.AgentSettings;
 import io.cellfloor.ingest.agent.StationAgent;
 import io.cellfloor.ingest.sim.FloorPlan;
@@ -16,10 +15,9 @@ import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
 import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
-import io.cellfloor.streams.app.CellfloorApps;
+import io.cellfloor.streams.app.CellfloorRuntime;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
-import io.cellfloor.streams.topology.Codecs;
 import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -37,7 +35,6 @@ import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -52,9 +49,8 @@ import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.io.LocalInputFile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -63,27 +59,14 @@ import org.junit.jupiter.api.io.TempDir;
  * abandoned without closing; a new writer takes over. The archive must then equal every topic row for row.
  */
 class ArchiveKillRestartTest {
+    @RegisterExtension
+    static final KafkaAndRegistryExtension PLATFORM = KafkaAndRegistryExtension.withTopics(TopicPlan.topics(2, 1));
     @TempDir
     static Path dir;
-    static EmbeddedKafkaCluster kafka;
-    static RegistryProcess registry;
-
-    @BeforeAll
-    static void start() {
-        kafka = EmbeddedKafkaCluster.singleNode(dir.resolve("kafka")).start();
-        registry = RegistryProcess.start(dir);
-        kafka.createTopics(TopicPlan.topics(2, 1).toArray(NewTopic[]::new));
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
-        kafka.close();
-    }
 
     @Test
     void shouldLeaveNeitherDuplicatesNorHolesWhenAWriterDiesBetweenPublishAndCommit() throws Exception {
-        final Map<String, String> registrySettings = Map.of(RegistryConfig.URL, registry.url());
+        final Map<String, String> registrySettings = Map.of(RegistryConfig.URL, PLATFORM.registryUrl());
         final SchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings));
         publishFloorAndRunStreams(client, registrySettings);
         final Map<ArchiveTopic, List<SpecificRecordBase>> expected = readTopics(client, registrySettings);
@@ -91,8 +74,8 @@ class ArchiveKillRestartTest {
 
         final Path archive = dir.resolve("archive");
         final Map<String, String> settings = new HashMap<>();
-        settings.put("bootstrap.servers", kafka.bootstrapServers());
-        settings.put("schema.registry.url", registry.url());
+        settings.put("bootstrap.servers", PLATFORM.bootstrapServers());
+        settings.put("schema.registry.url", PLATFORM.registryUrl());
         settings.put("cellfloor.archive-max-records", "5");
         settings.put("max.poll.records", "7");
         settings.put("max.poll.interval.ms", "8000");
@@ -212,7 +195,7 @@ class ArchiveKillRestartTest {
     }
 
     private static long committed(final String group) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", PLATFORM.bootstrapServers()))) {
             return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values().stream()
                     .mapToLong(OffsetAndMetadata::offset).sum();
         }
@@ -227,7 +210,7 @@ class ArchiveKillRestartTest {
             out.put(t, new ArrayList<>());
         }
         final Map<TopicPartition, Long> ends = new HashMap<>();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", PLATFORM.bootstrapServers()))) {
             final Map<TopicPartition, OffsetSpec> spec = new HashMap<>();
             for (final ArchiveTopic t : ArchiveTopic.values()) {
                 for (int p = 0; p < 2; p++) {
@@ -241,7 +224,7 @@ class ArchiveKillRestartTest {
         }
         final Map<TopicPartition, Long> lastRecord = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PLATFORM.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.assign(ends.keySet());
@@ -265,8 +248,8 @@ class ArchiveKillRestartTest {
     private static void publishFloorAndRunStreams(final SchemaRegistryClient client,
                                                   final Map<String, String> registrySettings) throws Exception {
         final StreamsAppConfig config = StreamsAppConfig.parse(Map.of(
-                "bootstrap.servers", kafka.bootstrapServers(),
-                StreamsAppConfig.REGISTRY_URL, registry.url(),
+                "bootstrap.servers", PLATFORM.bootstrapServers(),
+                StreamsAppConfig.REGISTRY_URL, PLATFORM.registryUrl(),
                 "application.id", "cellfloor-archive-test",
                 "state.dir", dir.resolve("streams").toString()));
         final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -274,10 +257,8 @@ class ArchiveKillRestartTest {
         final SimulatedFloor floor = new SimulatedFloor(
                 FloorPlan.builder().seed(7).stations(2).channelsPerStation(3).cycles(4).breakdowns(1).build(),
                 Pacing.runToCompletion(1_767_225_600_000L));
-        try (CellfloorApps streams = new CellfloorApps(Codecs.registry(client, registrySettings), config,
-                config.streamsProperties(), metrics, meters);
-             KafkaProducer<String, byte[]> producer = StationAgent.producer(kafka.bootstrapServers())) {
-            streams.start();
+        try (CellfloorRuntime streams = CellfloorRuntime.of(config).meters(meters).metrics(metrics).start();
+             KafkaProducer<String, byte[]> producer = StationAgent.producer(PLATFORM.bootstrapServers())) {
             final StationAgent agent = new StationAgent(floor, producer,
                     CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
                     CellfloorSerdes.value(CellTest.class, client, registrySettings).serializer(),

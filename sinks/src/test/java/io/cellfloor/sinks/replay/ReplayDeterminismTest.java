@@ -5,19 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.SampleBatch;
-import io.cellfloor.embedded.EmbeddedKafkaCluster;
-import io.cellfloor.embedded.RegistryProcess;
+import io.cellfloor.embedded.KafkaAndRegistryExtension;
 import io.cellfloor.ingest.agent.AgentSettings;
 import io.cellfloor.ingest.agent.StationAgent;
 import io.cellfloor.ingest.sim.FloorPlan;
 import io.cellfloor.ingest.sim.Pacing;
 import io.cellfloor.ingest.sim.SimulatedFloor;
 import io.cellfloor.schema.Topics;
-import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
-import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
-import io.cellfloor.streams.app.CellfloorApps;
+import io.cellfloor.streams.app.CellfloorRuntime;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
 import io.cellfloor.streams.topology.Codecs;
@@ -33,7 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.kafka.clients.admin.NewTopic;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,9 +41,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -55,45 +51,30 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReplayDeterminismTest {
     private static final long T0 = 1_767_225_600_000L;
+    @RegisterExtension
+    static final KafkaAndRegistryExtension PLATFORM = KafkaAndRegistryExtension.withTopics(Stream.concat(
+            TopicPlan.topics(2, 1).stream(), ReplayTopics.newTopics("same-settings", 2).stream()).toList());
     @TempDir
     static Path dir;
-    static EmbeddedKafkaCluster kafka;
-    static RegistryProcess registry;
-
-    @BeforeAll
-    static void start() {
-        kafka = EmbeddedKafkaCluster.singleNode(dir.resolve("kafka")).start();
-        registry = RegistryProcess.start(dir);
-        final List<NewTopic> topics = new ArrayList<>(TopicPlan.topics(2, 1));
-        topics.addAll(ReplayTopics.newTopics("same-settings", 2));
-        kafka.createTopics(topics.toArray(NewTopic[]::new));
-    }
-
-    @AfterAll
-    static void stop() {
-        registry.close();
-        kafka.close();
-    }
 
     @Test
     void shouldReproduceTheLiveCyclesAndEventsByteForByte() throws Exception {
-        final Map<String, String> registrySettings = Map.of(RegistryConfig.URL, registry.url());
-        final SchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings));
         final StreamsAppConfig config = StreamsAppConfig.parse(Map.of(
-                "bootstrap.servers", kafka.bootstrapServers(),
-                StreamsAppConfig.REGISTRY_URL, registry.url(),
+                "bootstrap.servers", PLATFORM.bootstrapServers(),
+                StreamsAppConfig.REGISTRY_URL, PLATFORM.registryUrl(),
                 "application.id", "cellfloor-live",
                 "state.dir", dir.resolve("streams").toString()));
-        runLive(client, registrySettings, config);
+        final Map<String, String> registrySettings = CellfloorRuntime.registrySettings(config);
+        final SchemaRegistryClient client = runLive(config);
 
         final List<String> progress = new ArrayList<>();
         final Map<String, Long> written;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PLATFORM.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
                 new ByteArrayDeserializer());
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringSerializer(),
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PLATFORM.bootstrapServers()), new StringSerializer(),
                      new ByteArraySerializer())) {
             written = new Replayer(consumer, producer, Codecs.registry(client, registrySettings), config.topology(),
                     Clock.systemUTC(), progress::add).replay(new ReplayRequest(Instant.ofEpochMilli(0),
@@ -114,7 +95,7 @@ class ReplayDeterminismTest {
     private static Map<String, List<String>> byKey(final String topic) {
         final Map<String, List<String>> out = new TreeMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PLATFORM.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             final List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
@@ -133,17 +114,17 @@ class ReplayDeterminismTest {
         return out;
     }
 
-    private static void runLive(final SchemaRegistryClient client, final Map<String, String> registrySettings,
-                                final StreamsAppConfig config) throws Exception {
+    /** Runs the live app over the floor until every cycle is out; returns its registry client. */
+    private static SchemaRegistryClient runLive(final StreamsAppConfig config) throws Exception {
         final SimpleMeterRegistry meters = new SimpleMeterRegistry();
         final TopologyMetrics metrics = new TopologyMetrics(meters);
         final SimulatedFloor floor = new SimulatedFloor(
                 FloorPlan.builder().seed(7).stations(2).channelsPerStation(3).cycles(4).breakdowns(1).build(),
                 Pacing.runToCompletion(T0));
-        try (CellfloorApps streams = new CellfloorApps(Codecs.registry(client, registrySettings), config,
-                config.streamsProperties(), metrics, meters);
-             KafkaProducer<String, byte[]> producer = StationAgent.producer(kafka.bootstrapServers())) {
-            streams.start();
+        try (CellfloorRuntime streams = CellfloorRuntime.of(config).meters(meters).metrics(metrics).start();
+             KafkaProducer<String, byte[]> producer = StationAgent.producer(PLATFORM.bootstrapServers())) {
+            final SchemaRegistryClient client = streams.registryClient();
+            final Map<String, String> registrySettings = streams.registrySettings();
             final StationAgent agent = new StationAgent(floor, producer,
                     CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
                     CellfloorSerdes.value(CellTest.class, client, registrySettings).serializer(),
@@ -154,6 +135,7 @@ class ReplayDeterminismTest {
                     >= meters.counter("cellfloor.agent.samples.published").count()
                     && meters.counter("cellfloor.streams.cycles.closed").count() >= 24);
             streams.close();
+            return client;
         }
     }
 }

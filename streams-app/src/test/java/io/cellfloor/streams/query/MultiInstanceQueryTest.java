@@ -11,23 +11,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.SampleBatch;
-import io.cellfloor.embedded.EmbeddedKafkaCluster;
-import io.cellfloor.embedded.RegistryProcess;
+import io.cellfloor.embedded.KafkaAndRegistryExtension;
 import io.cellfloor.ingest.agent.AgentSettings;
 import io.cellfloor.ingest.agent.StationAgent;
 import io.cellfloor.ingest.sim.ChannelTruth;
 import io.cellfloor.ingest.sim.FloorPlan;
 import io.cellfloor.ingest.sim.Pacing;
 import io.cellfloor.ingest.sim.SimulatedFloor;
-import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
-import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
-import io.cellfloor.streams.app.CellfloorApps;
+import io.cellfloor.streams.app.CellfloorRuntime;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
-import io.cellfloor.streams.topology.Codecs;
-import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,11 +35,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -60,38 +55,31 @@ class MultiInstanceQueryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    @RegisterExtension
+    static final KafkaAndRegistryExtension PLATFORM = KafkaAndRegistryExtension.withTopics(TopicPlan.topics(4, 1));
     @TempDir
     static Path dir;
-    static EmbeddedKafkaCluster kafka;
-    static RegistryProcess registry;
     static ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
     @BeforeAll
     static void start() {
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
-        kafka = EmbeddedKafkaCluster.singleNode(dir.resolve("kafka")).start();
-        registry = RegistryProcess.start(dir);
-        kafka.createTopics(TopicPlan.topics(4, 1).toArray(NewTopic[]::new));
     }
 
     @AfterAll
     static void stop() {
-        registry.close();
-        kafka.close();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
     }
 
     @Test
     void shouldAnswerEveryChannelAlikeFromEitherInstanceAndKeepAnsweringWhenOneStops() throws Exception {
-        final Map<String, String> registrySettings = Map.of(RegistryConfig.URL, registry.url());
-        final SchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings));
         final SimulatedFloor floor = new SimulatedFloor(
                 FloorPlan.builder().seed(11).stations(2).channelsPerStation(4).cycles(4).breakdowns(1).build(),
                 Pacing.runToCompletion(1_767_225_600_000L));
         // the second instance joins a running app that has processed the floor (scaling out): its tasks and
         // standbys arrive by rebalance and are restored from the changelogs before it answers for them
-        final Instance a = Instance.start("a", client, registrySettings);
+        final Instance a = Instance.start("a");
         Instance b = null;
         try {
             final Set<String> streamed = ConcurrentHashMap.newKeySet();
@@ -100,7 +88,7 @@ class MultiInstanceQueryTest {
                     .filter(l -> l.startsWith("data: "))
                     .forEach(l -> streamed.add(channelOf(l.substring(6)))));
             await().atMost(Duration.ofSeconds(60)).until(() -> running(a, 1));
-            publish(floor, client, registrySettings);
+            publish(floor, a.runtime().registryClient(), a.runtime().registrySettings());
             await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
                 for (final ChannelTruth t : floor.truth().values()) {
                     final HttpResponse<String> r = send(a, "/api/channels/" + t.channelId());
@@ -108,7 +96,7 @@ class MultiInstanceQueryTest {
                             .isEqualTo(t.cycles().size());
                 }
             });
-            b = Instance.start("b", client, registrySettings);
+            b = Instance.start("b");
             final Instance second = b;
             await().atMost(Duration.ofSeconds(90)).until(() -> running(a, 2) && running(second, 2));
 
@@ -219,7 +207,7 @@ class MultiInstanceQueryTest {
 
     private static void publish(final SimulatedFloor floor, final SchemaRegistryClient client,
                                 final Map<String, String> registrySettings) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = StationAgent.producer(kafka.bootstrapServers())) {
+        try (KafkaProducer<String, byte[]> producer = StationAgent.producer(PLATFORM.bootstrapServers())) {
             final StationAgent agent = new StationAgent(floor, producer,
                     CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
                     CellfloorSerdes.value(CellTest.class, client, registrySettings).serializer(),
@@ -249,37 +237,30 @@ class MultiInstanceQueryTest {
         return JSON.readTree(r.body());
     }
 
-    /** One instance: its query server (started first, for its port) and its streams client. */
-    private record Instance(QueryServer server, CellfloorApps streams) implements AutoCloseable {
-        static Instance start(final String name, final SchemaRegistryClient client,
-                              final Map<String, String> registrySettings) {
-            final QueryServer server = QueryServer.start(new QuerySettings("127.0.0.1", 0, "127.0.0.1", TOKEN));
+    /** One instance: the runtime with its query server (started first, for its port) and its streams client. */
+    private record Instance(CellfloorRuntime runtime) implements AutoCloseable {
+        static Instance start(final String name) {
             final StreamsAppConfig config = StreamsAppConfig.parse(Map.of(
-                    "bootstrap.servers", kafka.bootstrapServers(),
-                    StreamsAppConfig.REGISTRY_URL, registry.url(),
+                    "bootstrap.servers", PLATFORM.bootstrapServers(),
+                    StreamsAppConfig.REGISTRY_URL, PLATFORM.registryUrl(),
                     "application.id", "cellfloor-query-it",
                     "state.dir", dir.resolve("streams-" + name).toString(),
                     "num.standby.replicas", "1"));
-            final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            final CellfloorApps streams = new CellfloorApps(Codecs.registry(client, registrySettings), config,
-                    server.streamsProperties(config), new TopologyMetrics(meters), meters).start();
-            server.attach(streams, QueryCodecs.registry(client, registrySettings),
-                    Map.of("bootstrap.servers", kafka.bootstrapServers()));
-            return new Instance(server, streams);
+            return new Instance(CellfloorRuntime.of(config)
+                    .query(new QuerySettings("127.0.0.1", 0, "127.0.0.1", TOKEN)).start());
         }
 
         String name() {
-            return server.advertised();
+            return runtime.query().advertised();
         }
 
         String url() {
-            return "http://" + server.advertised();
+            return "http://" + runtime.query().advertised();
         }
 
         @Override
         public void close() {
-            server.close();
-            streams.close();
+            runtime.close();
         }
     }
 }
