@@ -46,7 +46,7 @@ final class Families {
                         .confound("alloy plateau above 0 V", n -> true).isolated(10, 16).persistent(23, 30).build(),
                 s));
 
-        final Electrode lgps = ss.longRise(0.35, 0.15);
+        final Electrode lgps = ss.longRise(0.3, 0.1);
         all.add(li("lgps-7pct", "low first CE, long rise", "LGPS", "SS", 0.1, lgps, 1.5, Logging.every(5, 5, 0.3),
                 new Story(++s, 25, 0.1, 0.1).loss(0.93, 0.35, 0.05).confound("long end-of-strip rise", n -> true)
                         .build(), s));
@@ -88,10 +88,10 @@ final class Families {
 
         final Electrode paperCell = Electrode.bare(154 * 0.5 * AREA / 1000, 0.5, 0.03);
         all.add(li("gradual-154-32", "gradual short", "LPSC", "SS", 0.25, paperCell, 1.5, Logging.every(10, 3, 0.3),
-                new Story(++s, 28, 0.5, 0.25).loss(0.35, 0.42, 0.02).gradual(6, 20, 154, 32).build(), s));
+                new Story(++s, 28, 0.5, 0.25).loss(0.35, 0.42, 0.02).gradual(6, 20, 154, 10_000, 32).build(), s));
         all.add(li("gradual-180-40", "gradual short", "LPS", "SS", 0.25,
                 Electrode.bare(180 * 0.5 * AREA / 1000, 0.5, 0.03), 1.5, Logging.every(30, 3, 0.3),
-                new Story(++s, 30, 0.5, 0.25).loss(0.3, 0.4, 0.02).gradual(9, 20, 180, 40).build(), s));
+                new Story(++s, 30, 0.5, 0.25).loss(0.3, 0.4, 0.02).gradual(9, 20, 180, 10_000, 40).build(), s));
 
         final Electrode fast = Electrode.bare(0.09, 3.0, 0.04);
         all.add(li("ohmic-25", "20-30 ohm short at 3 mA/cm2", "LPSC", "SS", 0.5, fast, 1.5, Logging.every(5, 3, 0.3),

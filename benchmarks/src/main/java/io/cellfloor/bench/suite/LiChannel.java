@@ -132,7 +132,7 @@ final class LiChannel {
             if (s.isSymmetric()) {
                 collector = 0.1 * etaStrip * Math.pow(tau / halfS, 6);
             } else if (qLi > 0 && Double.isNaN(depletedE)) {
-                collector = e.riseV() * Math.log1p(riseC / qLi);
+                collector = Math.min(s.cutoffHighV() + 0.02, e.riseV() * Math.log1p(riseC / qLi));
             } else {
                 final double from = Double.isNaN(depletedE) ? v : depletedE;
                 depletedE = Double.isInfinite(rShort) ? from + RISE_RATE_V_PER_S * TICK_S

@@ -80,8 +80,9 @@ final class Story {
             final int i = n - from;
             final double depth = Math.min(0.95, 0.55 + 0.05 * i);
             final List<Contact> contacts = new ArrayList<>();
-            contacts.add(new Contact(Half.PLATE, half * 0.2, half * Math.min(0.6, 0.15 + 0.05 * i), depth));
-            contacts.addAll(burst(Half.STRIP, half * 0.8, 3 + i, depth * 0.8, depth));
+            contacts.add(new Contact(Half.PLATE, half * 0.3, half * Math.min(0.3, 0.05 + 0.02 * i), depth));
+            contacts.add(new Contact(Half.STRIP, half * 0.1, half * Math.min(0.8, 0.2 + 0.05 * i), depth));
+            contacts.addAll(burst(Half.STRIP, half * 0.1, 3, depth * 0.8, depth));
             cycles.set(n - 1, c.withPhase(Phase.PERSISTENT, contacts, Double.POSITIVE_INFINITY));
         }
         return this;
@@ -96,14 +97,17 @@ final class Story {
     }
 
     /**
-     * A leakage path that grows over {@code over} cycles from {@code from} on: the cell's DC resistance (ionic path
-     * of {@code ionicOhm} in parallel with the leak) falls geometrically to {@code endOhm} and stays there. The cell
-     * is hard-shorted once the leak carries more current than the electrolyte (R_leak below R_ionic).
+     * A leakage path that grows over {@code over} cycles from {@code from} on: its resistance falls geometrically
+     * from {@code startLeakOhm} until the cell's DC resistance (the ionic path of {@code ionicOhm} in parallel with
+     * the leak) is {@code endOhm}, and stays there. The cell is hard-shorted once the leak carries more current
+     * than the electrolyte (R_leak below R_ionic).
      */
-    Story gradual(final int from, final int over, final double ionicOhm, final double endOhm) {
+    Story gradual(final int from, final int over, final double ionicOhm, final double startLeakOhm,
+                  final double endOhm) {
+        final double endLeak = 1 / (1 / endOhm - 1 / ionicOhm);
         for (int n = from; n <= cycles.size(); n++) {
-            final double total = ionicOhm * Math.pow(endOhm / ionicOhm, Math.min(1.0, (n - from + 1.0) / over));
-            final double leak = 1 / (1 / total - 1 / ionicOhm);
+            final double progress = Math.min(1.0, (n - from) / (over - 1.0));
+            final double leak = startLeakOhm * Math.pow(endLeak / startLeakOhm, progress);
             cycles.set(n - 1, cycles.get(n - 1).withPhase(leak < ionicOhm ? Phase.HARD : Phase.PERSISTENT, List.of(),
                     leak));
         }

@@ -111,7 +111,8 @@ final class SuiteScorer {
             }
         }
         for (final Integer index : byIndex.keySet()) {
-            if ((index < 1 || index > labels.size()) && byIndex.get(index).stream().anyMatch(SuiteScorer::hasEvent)) {
+            final boolean unlabelled = index < 1 || index > labels.size();
+            if (unlabelled && byIndex.get(index).stream().anyMatch(SuiteScorer::hasEvent)) {
                 score.falsePositives++;
             }
         }
