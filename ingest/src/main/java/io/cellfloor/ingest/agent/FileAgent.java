@@ -56,11 +56,11 @@ public final class FileAgent implements AutoCloseable {
     private long lastCheckpointMs;
     private long lastDiscoveryMs = Long.MIN_VALUE / 2;
 
-    private FileAgent(final FileAgentSettings settings, final SpoolPublisher publisher, final CheckpointStore store,
-                      final AgentCheckpoint checkpoint, final FileOutput output, final MeterRegistry registry,
-                      final LongSupplier wallClockMs, final Sleeper sleeper) {
+    private FileAgent(final FileAgentSettings settings, final CheckpointStore store, final AgentCheckpoint checkpoint,
+                      final FileOutput output, final MeterRegistry registry, final LongSupplier wallClockMs,
+                      final Sleeper sleeper) {
         this.settings = settings;
-        this.publisher = publisher;
+        this.publisher = output.publisher();
         this.store = store;
         this.output = output;
         this.files = new FileRegistry(checkpoint.files());
@@ -86,8 +86,7 @@ public final class FileAgent implements AutoCloseable {
                 wallClockMs, progress, Sleeper.system());
     }
 
-    /** As {@link #open(FileAgentSettings, Path, long, Path, Serializer, Serializer, Serializer, MeterRegistry,
-     * LongSupplier, BackfillProgress)}, waiting through {@code sleeper} (tests pass one that does not sleep). */
+    /** As the other {@code open}, waiting through {@code sleeper}: tests pass one that does not sleep. */
     public static FileAgent open(final FileAgentSettings settings, final Path spoolDir, final long spoolMaxBytes,
                                  final Path checkpointDir, final Serializer<SampleBatch> batches,
                                  final Serializer<CellTest> cellTests, final Serializer<DeadLetter> deadLetters,
@@ -101,10 +100,9 @@ public final class FileAgent implements AutoCloseable {
             LOG.info("resuming from checkpoint {}: {} file(s), spool end {}", store.file(), checkpoint.files().size(),
                     checkpoint.spoolEnd());
         }
-        final SpoolPublisher publisher = new SpoolPublisher(spool, wallClockMs);
-        final FileOutput output = new FileOutput(publisher,
+        final FileOutput output = new FileOutput(new SpoolPublisher(spool, wallClockMs),
                 new FileOutput.Serializers(batches, cellTests, deadLetters), registry, wallClockMs, progress);
-        return new FileAgent(settings, publisher, store, checkpoint, output, registry, wallClockMs, sleeper);
+        return new FileAgent(settings, store, checkpoint, output, registry, wallClockMs, sleeper);
     }
 
     public Spool spool() {
