@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class PackageCyclesTest {
     private static final Path MAIN = Path.of("src/main/java/io/cellfloor/ingest");
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?io\\.cellfloor\\.ingest\\.([a-z]\\w*)\\.",
-            Pattern.MULTILINE);
+    private static final Pattern IMPORT =
+            Pattern.compile("^import (?:static )?io\\.cellfloor\\.ingest\\.([a-z]\\w*)\\.", Pattern.MULTILINE);
 
     @Test
     void shouldHaveNoImportCycleBetweenIngestPackages() throws IOException {

@@ -54,7 +54,8 @@ final class FileRegistry {
             return null;
         }
         for (final TrackedFile t : active.values()) {
-            if (!t.path.equals(file) && now.fileKey().equals(t.identity.fileKey()) && t.identity.sameFileAs(file, now)) {
+            if (!t.path.equals(file) && now.fileKey().equals(t.identity.fileKey())
+                    && t.identity.sameFileAs(file, now)) {
                 return t.path.toString();
             }
         }
