@@ -6,14 +6,17 @@ import io.cellfloor.domain.Sample;
 import io.cellfloor.ingest.ChannelInfo;
 import io.cellfloor.ingest.SampleSink;
 import io.cellfloor.ingest.SampleSource;
+import io.cellfloor.ingest.publish.ProducerPublisher;
+import io.cellfloor.ingest.publish.Publisher;
+import io.cellfloor.ingest.publish.SpoolPublisher;
+import io.cellfloor.ingest.spool.Spool;
 import io.cellfloor.schema.AvroMapping;
 import io.cellfloor.schema.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.cellfloor.ingest.spool.Spool;
-import io.cellfloor.ingest.spool.SpoolRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,6 @@ import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -34,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * after first publishing each channel's {@link CellTest}. The producer must be idempotent (see
  * {@link #producerDefaults()}) so retries never duplicate a batch.
  *
- * <p>Two ways out: straight to a producer (a failed send is logged and counted in {@code .samples.failed}: fine
- * for the demo and the offline analysis), or, with {@link #spooled}, through a {@link Spool} that a
+ * <p>Where the records go is the {@link Publisher}'s business: straight to a producer (a failed send is logged and
+ * counted: fine for the demo and the offline analysis), or, with {@link #spooled}, through a {@link Spool} that a
  * {@link io.cellfloor.ingest.spool.SpoolDrainer} empties, so that a broker outage loses nothing and the source
  * is paused while the spool is full. Cycler files go through {@link FileAgent}, which adds checkpoints.
  *
@@ -43,25 +45,27 @@ import org.slf4j.LoggerFactory;
  */
 public final class StationAgent implements SampleSink {
     private static final Logger LOG = LoggerFactory.getLogger(StationAgent.class);
+    private static final Duration FULL_WAIT = Duration.ofMillis(20);
+    private static final Duration POLL_WAIT = Duration.ofMillis(5);
 
     private final SampleSource source;
-    private final Producer<String, byte[]> producer;
-    private final Spool spool;
-    private long lastSyncMs;
+    private final Publisher publisher;
     private final Serializer<SampleBatch> batches;
     private final Serializer<CellTest> cellTests;
     private final AgentSettings settings;
     private final LongSupplier wallClockMs;
+    private final Sleeper sleeper;
     private final Map<String, ChannelInfo> channels = new HashMap<>();
     private final Map<String, ChannelBatcher> batchers = new HashMap<>();
     private final Counter read;
-    private final Counter published;
-    private final Counter failed;
+    private long lastReleaseMs;
 
+    /** An agent that sends straight to {@code producer}. */
     public StationAgent(final SampleSource source, final Producer<String, byte[]> producer,
                         final Serializer<SampleBatch> batches, final Serializer<CellTest> cellTests,
                         final AgentSettings settings, final MeterRegistry registry, final LongSupplier wallClockMs) {
-        this(source, producer, null, batches, cellTests, settings, registry, wallClockMs);
+        this(source, new ProducerPublisher(producer, registry), batches, cellTests, settings, registry, wallClockMs,
+                Sleeper.system());
     }
 
     /**
@@ -73,22 +77,26 @@ public final class StationAgent implements SampleSink {
                                        final Serializer<SampleBatch> batches, final Serializer<CellTest> cellTests,
                                        final AgentSettings settings, final MeterRegistry registry,
                                        final LongSupplier wallClockMs) {
-        return new StationAgent(source, null, spool, batches, cellTests, settings, registry, wallClockMs);
+        // listed as before, at 0: the drainer counts what Kafka took and retries instead of failing
+        registry.counter("cellfloor.agent.samples.published");
+        registry.counter("cellfloor.agent.samples.failed");
+        return new StationAgent(source, new SpoolPublisher(spool, wallClockMs), batches, cellTests, settings,
+                registry, wallClockMs, Sleeper.system());
     }
 
-    private StationAgent(final SampleSource source, final Producer<String, byte[]> producer, final Spool spool,
-                         final Serializer<SampleBatch> batches, final Serializer<CellTest> cellTests,
-                         final AgentSettings settings, final MeterRegistry registry, final LongSupplier wallClockMs) {
+    /** An agent that hands its records to {@code publisher} and waits through {@code sleeper}. */
+    public StationAgent(final SampleSource source, final Publisher publisher,
+                        final Serializer<SampleBatch> batches, final Serializer<CellTest> cellTests,
+                        final AgentSettings settings, final MeterRegistry registry, final LongSupplier wallClockMs,
+                        final Sleeper sleeper) {
         this.source = source;
-        this.producer = producer;
-        this.spool = spool;
+        this.publisher = publisher;
         this.batches = batches;
         this.cellTests = cellTests;
         this.settings = settings;
         this.wallClockMs = wallClockMs;
+        this.sleeper = sleeper;
         this.read = registry.counter("cellfloor.agent.samples.read");
-        this.published = registry.counter("cellfloor.agent.samples.published");
-        this.failed = registry.counter("cellfloor.agent.samples.failed");
         for (final ChannelInfo c : source.channels()) {
             channels.put(c.channelId(), c);
         }
@@ -124,50 +132,21 @@ public final class StationAgent implements SampleSink {
                 continue;
             }
             final CellTest test = AvroMapping.cellTest(c.stationId(), c.channelId(), c.testId(), c.cell());
-            if (spool != null) {
-                append(Topics.CELL_TESTS, c.channelId(), wallClockMs.getAsLong(), -1, 0,
-                        cellTests.serialize(Topics.CELL_TESTS, test));
-                continue;
+            try {
+                publisher.cellTest(c.channelId(), cellTests.serialize(Topics.CELL_TESTS, test));
+            } catch (final IOException e) {
+                throw cannotAppend(e);
             }
-            producer.send(new ProducerRecord<>(Topics.CELL_TESTS, c.channelId(),
-                    cellTests.serialize(Topics.CELL_TESTS, test)), (meta, e) -> {
-                if (e != null) {
-                    LOG.error("could not publish the cell test of channel {}", c.channelId(), e);
-                }
-            });
         }
-        flushOut();
-    }
-
-    private void append(final String topic, final String key, final long timestampMs, final long sequence,
-                        final int samples, final byte[] value) {
-        try {
-            spool.append(new SpoolRecord(topic, key, timestampMs, sequence, samples, wallClockMs.getAsLong(), value));
-        } catch (final IOException e) {
-            throw new UncheckedIOException("cannot append to the spool (disk full or removed?); the agent stops "
-                    + "rather than drop samples", e);
-        }
-    }
-
-    /** Producer: wait for the broker. Spool: force to disk and let the drainer send. */
-    private void flushOut() {
-        if (spool == null) {
-            producer.flush();
-            return;
-        }
-        try {
-            spool.markDurable(spool.sync());
-        } catch (final IOException e) {
-            throw new UncheckedIOException("cannot force the spool to disk", e);
-        }
+        flush();
     }
 
     /** Polls until the source is exhausted or {@code keepGoing} says stop, then publishes what is left. */
     public void run(final BooleanSupplier keepGoing) throws IOException, InterruptedException {
         while (keepGoing.getAsBoolean()) {
-            if (spool != null && spool.isFull()) {
-                flushOut();
-                Thread.sleep(20); // back-pressure: the source waits until the drainer has freed space
+            if (publisher.isFull()) {
+                release();
+                sleeper.sleep(FULL_WAIT); // back-pressure: the source waits until the drainer has freed space
                 continue;
             }
             final boolean more = source.poll(this);
@@ -175,7 +154,7 @@ public final class StationAgent implements SampleSink {
             if (!more) {
                 break;
             }
-            Thread.sleep(5);
+            sleeper.sleep(POLL_WAIT);
         }
         flushAll();
     }
@@ -215,10 +194,10 @@ public final class StationAgent implements SampleSink {
                 any = true;
             }
         }
-        if (spool != null && (any || now - lastSyncMs >= settings.maxDelayMs())) {
-            // full batches were appended as they filled; they become sendable here, at most maxDelayMs later
-            flushOut();
-            lastSyncMs = now;
+        if (any || now - lastReleaseMs >= settings.maxDelayMs()) {
+            // full batches were handed over as they filled; they become sendable here, at most maxDelayMs later
+            release();
+            lastReleaseMs = now;
         }
     }
 
@@ -229,28 +208,40 @@ public final class StationAgent implements SampleSink {
                 send(b, false);
             }
         }
-        flushOut();
+        flush();
     }
 
     private void send(final ChannelBatcher b, final boolean endOfTest) {
         final SampleBatch batch = b.drain(endOfTest);
-        final int n = batch.getTimestampMs().size();
         final List<Long> t = batch.getTimestampMs();
+        final int n = t.size();
         final long timestamp = n == 0 ? wallClockMs.getAsLong() : t.get(0);
-        if (spool != null) {
-            append(Topics.SAMPLES, batch.getChannelId(), timestamp, batch.getSequence(), n,
+        try {
+            publisher.batch(batch.getChannelId(), timestamp, batch.getSequence(), n,
                     batches.serialize(Topics.SAMPLES, batch));
-            return;
+        } catch (final IOException e) {
+            throw cannotAppend(e);
         }
-        producer.send(new ProducerRecord<>(Topics.SAMPLES, null, timestamp, batch.getChannelId(),
-                batches.serialize(Topics.SAMPLES, batch)), (meta, e) -> {
-            if (e == null) {
-                published.increment(n);
-            } else {
-                failed.increment(n);
-                LOG.error("could not publish batch {} of channel {} ({} samples)", batch.getSequence(),
-                        batch.getChannelId(), n, e);
-            }
-        });
+    }
+
+    private void release() {
+        try {
+            publisher.release();
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot force the spool to disk", e);
+        }
+    }
+
+    private void flush() {
+        try {
+            publisher.flush();
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot force the spool to disk", e);
+        }
+    }
+
+    private static UncheckedIOException cannotAppend(final IOException e) {
+        return new UncheckedIOException("cannot append to the spool (disk full or removed?); the agent stops "
+                + "rather than drop samples", e);
     }
 }

@@ -1,7 +1,6 @@
 package io.cellfloor.ingest.agent;
 
 import io.cellfloor.avro.SampleBatch;
-import io.cellfloor.domain.CellSpec;
 import io.cellfloor.ingest.ChannelInfo;
 import io.cellfloor.ingest.checkpoint.FileCheckpoint;
 import io.cellfloor.ingest.checkpoint.FileIdentity;
@@ -12,7 +11,11 @@ import io.cellfloor.ingest.format.RejectedRow;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** One cycler file the {@link FileAgent} reads: its reader, its channel's batcher, its quarantine, its position. */
+/**
+ * One cycler file the {@link FileAgent} reads: its reader, its channel's batcher, its quarantine, its position.
+ * It hands rows to a {@link Sink} and reports where its reader got to; whether the file is finished is the
+ * agent's decision.
+ */
 final class TrackedFile {
     final Path path;
     final ChannelInfo channel;
@@ -20,44 +23,62 @@ final class TrackedFile {
     FileIdentity identity;
     private final CyclerFileReader reader;
     private final ChannelBatcher batcher;
+    private final int maxSamples;
     private final long skipThrough;
     private long lastLine;
     private long rows;
     private long rejected;
     private long lastSampleMs = -1;
     boolean finished;
+    /** A newer file or a rewrite took the channel over: the test ends once the reader is at the end. */
     boolean finishAtEnd;
 
+    /** Where a file's rows go: batches and dead letters out, rejected rows to the quarantine, counters. */
+    interface Sink {
+        void rowRead();
+
+        void batch(TrackedFile file, SampleBatch batch) throws IOException;
+
+        void rejected(TrackedFile file, RejectedRow row) throws IOException;
+
+        /** True when reading must pause until records already out are taken (back-pressure). */
+        boolean mustPause();
+    }
+
+    /**
+     * What one {@link #read} did.
+     *
+     * @param any the reader returned anything (the agent polls again at once)
+     * @param atEnd the reader is at the end of what the file holds now
+     */
+    record Slice(boolean any, boolean atEnd) {
+    }
+
     TrackedFile(final Path path, final FileIdentity identity, final CyclerFileReader reader, final ChannelInfo channel,
-                final Quarantine quarantine, final long nextSequence, final long skipThrough) {
+                final Quarantine quarantine, final int maxSamples, final long nextSequence, final long skipThrough) {
         this.path = path;
         this.identity = identity;
         this.reader = reader;
         this.channel = channel;
         this.quarantine = quarantine;
+        this.maxSamples = maxSamples;
         this.batcher = new ChannelBatcher(channel, nextSequence);
         this.skipThrough = skipThrough;
         this.lastLine = skipThrough;
     }
 
-    CellSpec cell() {
-        return channel.cell();
+    /** Rotation or rewrite: a newer file took the channel over, so this one's test ends once read to its end. */
+    void supersede() {
+        finishAtEnd = true;
     }
 
-    /**
-     * Reads up to {@code maxRows} rows into the agent.
-     *
-     * @return true when the reader returned anything (the agent polls again at once)
-     */
-    boolean read(final FileAgent agent, final int maxRows, final long nowMs) throws IOException {
+    /** Reads up to {@code maxRows} rows into {@code sink}; stops early when a full batch leaves the sink full. */
+    Slice read(final Sink sink, final int maxRows, final long nowMs) throws IOException {
         boolean any = false;
         for (int n = 0; n < maxRows; n++) {
             final ReadResult r = reader.next();
             if (r == null) {
-                if (!agent.following() || finishAtEnd) {
-                    agent.finish(this);
-                }
-                return any;
+                return new Slice(any, true);
             }
             any = true;
             if (r.line() <= skipThrough) {
@@ -66,23 +87,23 @@ final class TrackedFile {
             lastLine = r.line();
             if (r instanceof AcceptedRow a) {
                 rows++;
-                agent.countRead();
+                sink.rowRead();
                 lastSampleMs = a.sample().timeMs();
                 batcher.add(a.sample(), nowMs);
-                if (batcher.size() >= agent.maxSamples()) {
-                    agent.spoolBatch(this, batcher.drain(false));
-                    if (agent.spool().isFull()) {
-                        return true; // back-pressure: the agent waits for the drainer before reading on
+                if (batcher.size() >= maxSamples) {
+                    sink.batch(this, batcher.drain(false));
+                    if (sink.mustPause()) {
+                        return new Slice(true, false); // back-pressure: wait for the drainer before reading on
                     }
                 }
             } else if (r instanceof RejectedRow bad) {
                 rows++;
                 rejected++;
-                agent.countRead();
-                agent.quarantine(this, bad);
+                sink.rowRead();
+                sink.rejected(this, bad);
             }
         }
-        return any;
+        return new Slice(any, false);
     }
 
     /** The open batch, emptied, or null when it has no samples (and the test does not end). */
@@ -93,8 +114,14 @@ final class TrackedFile {
         return batcher.drain(endOfTest);
     }
 
-    long nextSequence() {
-        return batcher.nextSequence();
+    /** Keeps the first bytes' checksum from when the file was picked up but records its current size. */
+    void refreshSize() {
+        try {
+            final FileIdentity now = FileIdentity.of(path);
+            identity = new FileIdentity(identity.fileKey(), now.size(), identity.headLength(), identity.headCrc());
+        } catch (final IOException e) {
+            // renamed or deleted while open: the reader still reads it; keep what was known
+        }
     }
 
     long rows() {

@@ -1,5 +1,6 @@
 package io.cellfloor.ingest.checkpoint;
 
+import io.cellfloor.ingest.io.AtomicFiles;
 import io.cellfloor.ingest.spool.SpoolPosition;
 import java.io.IOException;
 import java.io.StringReader;

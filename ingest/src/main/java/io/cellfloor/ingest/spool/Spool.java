@@ -1,6 +1,6 @@
 package io.cellfloor.ingest.spool;
 
-import io.cellfloor.ingest.checkpoint.AtomicFiles;
+import io.cellfloor.ingest.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

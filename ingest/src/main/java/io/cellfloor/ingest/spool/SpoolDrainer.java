@@ -5,8 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -39,12 +38,9 @@ public final class SpoolDrainer implements AutoCloseable {
     private final Counter published;
     private final Counter publishedRows;
     private final Counter drainedRecords;
-    private final Deque<InFlight> window = new ArrayDeque<>();
-    private final Object lock = new Object();
+    private final SendWindow window = new SendWindow();
     private final Thread thread;
     private volatile boolean stopping;
-    private volatile long oldestAppendedAtMs = -1;
-    private volatile Throwable lastFailure;
     private volatile SpoolPosition acked;
     private long lastPersistMs;
 
@@ -73,7 +69,7 @@ public final class SpoolDrainer implements AutoCloseable {
 
     /** Seconds the oldest record not yet acknowledged by Kafka has waited in the spool; 0 when none waits. */
     public double oldestAgeSeconds() {
-        final long at = oldestAppendedAtMs;
+        final long at = window.oldestAppendedAtMs();
         return at < 0 ? 0 : Math.max(0, wallClockMs.getAsLong() - at) / 1000.0;
     }
 
@@ -84,7 +80,7 @@ public final class SpoolDrainer implements AutoCloseable {
 
     /** The last send failure, or null: for a log line or a health check. */
     public Throwable lastFailure() {
-        return lastFailure;
+        return window.lastFailure();
     }
 
     private void loop() {
@@ -92,16 +88,14 @@ public final class SpoolDrainer implements AutoCloseable {
             while (!stopping || !drainedOrGivingUp()) {
                 final boolean busy = step(reader);
                 if (!busy) {
-                    synchronized (lock) {
-                        lock.wait(5);
-                    }
+                    window.await(5);
                 }
             }
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (final IOException | RuntimeException e) {
             LOG.error("the spool drainer stopped: records stay in the spool for the next start", e);
-            lastFailure = e;
+            window.lastFailure(e);
         } finally {
             persist(true);
         }
@@ -115,19 +109,15 @@ public final class SpoolDrainer implements AutoCloseable {
 
     private boolean step(final SpoolReader reader) throws IOException, InterruptedException {
         boolean busy = popAcked();
-        if (hasFailed()) {
-            if (inFlight() > 0) {
+        if (window.hasFailed()) {
+            if (window.inFlight() > 0) {
                 return busy;
             }
             LOG.warn("Kafka did not take {} spooled record(s) ({}); {} bytes in the spool; retrying in {} ms",
-                    window.size(), describe(lastFailure), spool.bytes(), retryBackoff.toMillis());
-            synchronized (lock) {
-                lock.wait(retryBackoff.toMillis());
-            }
-            for (final InFlight f : window) {
-                if (f.state == State.FAILED) {
-                    send(f);
-                }
+                    window.size(), describe(window.lastFailure()), spool.bytes(), retryBackoff.toMillis());
+            window.await(retryBackoff.toMillis());
+            for (final SendWindow.Entry f : window.failedEntries()) {
+                send(f);
             }
             return true;
         }
@@ -136,14 +126,9 @@ public final class SpoolDrainer implements AutoCloseable {
             if (r == null) {
                 break;
             }
-            final InFlight f = new InFlight(r, reader.position());
-            window.addLast(f);
-            if (oldestAppendedAtMs < 0) {
-                oldestAppendedAtMs = r.appendedAtMs();
-            }
-            send(f);
+            send(window.add(r, reader.position()));
             busy = true;
-            if (hasFailed()) {
+            if (window.hasFailed()) {
                 break;
             }
         }
@@ -151,72 +136,39 @@ public final class SpoolDrainer implements AutoCloseable {
         return busy;
     }
 
-    private void send(final InFlight f) {
-        f.state = State.IN_FLIGHT;
+    private void send(final SendWindow.Entry f) {
+        f.state = SendWindow.State.IN_FLIGHT;
         final SpoolRecord r = f.record;
         try {
             producer.send(new ProducerRecord<>(r.topic(), null, r.timestampMs(), r.key(), r.value()), (meta, e) -> {
-                synchronized (lock) {
-                    if (e == null) {
-                        f.state = State.ACKED;
-                    } else {
-                        f.state = State.FAILED;
-                        lastFailure = e;
-                    }
-                    lock.notifyAll();
+                if (e == null) {
+                    window.acked(f);
+                } else {
+                    window.failed(f, e);
                 }
             });
         } catch (final RuntimeException e) {
             // a send that cannot even be queued (metadata not available within max.block.ms, buffer full)
-            synchronized (lock) {
-                f.state = State.FAILED;
-                lastFailure = e;
-            }
+            window.failed(f, e);
         }
     }
 
     private boolean popAcked() {
-        boolean any = false;
-        synchronized (lock) {
-            while (!window.isEmpty() && window.peekFirst().state == State.ACKED) {
-                final InFlight f = window.removeFirst();
-                acked = f.end;
-                drainedRecords.increment();
-                if (f.record.topic().endsWith("dead-letter.v1")) {
-                    publishedRows.increment(f.record.samples());
-                } else {
-                    published.increment(f.record.samples());
-                }
-                any = true;
+        final List<SendWindow.Entry> done = window.popAcked();
+        for (final SendWindow.Entry f : done) {
+            acked = f.end;
+            drainedRecords.increment();
+            if (f.record.topic().endsWith("dead-letter.v1")) {
+                publishedRows.increment(f.record.samples());
+            } else {
+                published.increment(f.record.samples());
             }
-            oldestAppendedAtMs = window.isEmpty() ? -1 : window.peekFirst().record.appendedAtMs();
         }
-        if (any && lastFailure != null && !hasFailed()) {
+        if (!done.isEmpty() && window.lastFailure() != null && !window.hasFailed()) {
             LOG.info("Kafka takes records again; {} bytes left in the spool", spool.bytes());
-            lastFailure = null;
+            window.lastFailure(null);
         }
-        return any;
-    }
-
-    private boolean hasFailed() {
-        synchronized (lock) {
-            for (final InFlight f : window) {
-                if (f.state == State.FAILED) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    private int inFlight() {
-        synchronized (lock) {
-            int n = 0;
-            for (final InFlight f : window) {
-                n += f.state == State.IN_FLIGHT ? 1 : 0;
-            }
-            return n;
-        }
+        return !done.isEmpty();
     }
 
     private void persist(final boolean force) {
@@ -253,23 +205,6 @@ public final class SpoolDrainer implements AutoCloseable {
             thread.join(timeout.toMillis() + 5_000);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private enum State {
-        IN_FLIGHT,
-        ACKED,
-        FAILED
-    }
-
-    private static final class InFlight {
-        final SpoolRecord record;
-        final SpoolPosition end;
-        volatile State state;
-
-        InFlight(final SpoolRecord record, final SpoolPosition end) {
-            this.record = record;
-            this.end = end;
         }
     }
 }

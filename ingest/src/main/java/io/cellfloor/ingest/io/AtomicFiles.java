@@ -1,4 +1,4 @@
-package io.cellfloor.ingest.checkpoint;
+package io.cellfloor.ingest.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,6 +11,9 @@ import java.nio.file.StandardOpenOption;
 /**
  * Replaces a small file so that a crash at any instant leaves either the old or the new content, never a mix:
  * write a temporary file next to it, fsync it, rename it over the target atomically, fsync the directory.
+ *
+ * <p>Used by the spool ({@code drained.pos}, new segments) and by the checkpoint store; it lives apart from both so
+ * that neither package has to import the other for it.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
