@@ -57,6 +57,12 @@ public final class ReorderBuffer {
         newestMs = Math.max(newestMs, timeMs);
     }
 
+    /** Forgets every sample held and the newest time seen: a new test begins. */
+    public void clear() {
+        size = 0;
+        newestMs = Long.MIN_VALUE;
+    }
+
     /** Releases every sample at least {@code graceMs} older than the newest one seen. */
     public void release(final long graceMs, final Sink sink) {
         releaseUpTo(newestMs - graceMs, sink);
