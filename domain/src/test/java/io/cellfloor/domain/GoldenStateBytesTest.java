@@ -66,9 +66,10 @@ class GoldenStateBytesTest {
     @Test
     void shouldReadVersion1ReorderBufferBytesWithTheSamplesInOrder() throws IOException {
         final byte[] golden = GoldenStates.unhex(resource("reorder-buffer.hex"));
-        assertThat(GoldenStates.hex(ReorderBuffer.decode(golden).encode())).isEqualTo(GoldenStates.hex(golden));
-        assertThat(drain(ReorderBuffer.decode(golden))).isEqualTo(resource("reorder-buffer.expected.txt"));
-        assertThat(GoldenStates.hex(filledBuffer().encode())).isEqualTo(GoldenStates.hex(golden));
+        assertThat(GoldenStates.hex(StateCodec.encode(StateCodec.decodeReorderBuffer(golden))))
+                .isEqualTo(GoldenStates.hex(golden));
+        assertThat(drain(StateCodec.decodeReorderBuffer(golden))).isEqualTo(resource("reorder-buffer.expected.txt"));
+        assertThat(GoldenStates.hex(StateCodec.encode(filledBuffer()))).isEqualTo(GoldenStates.hex(golden));
     }
 
     @Test
@@ -85,8 +86,9 @@ class GoldenStateBytesTest {
             Files.write(RESOURCES.resolve(c.name() + ".expected.txt"), lines);
         }
         final ReorderBuffer buffer = filledBuffer();
-        Files.writeString(RESOURCES.resolve("reorder-buffer.hex"), GoldenStates.hex(buffer.encode()) + "\n");
-        Files.writeString(RESOURCES.resolve("reorder-buffer.expected.txt"), drain(ReorderBuffer.decode(buffer.encode())));
+        Files.writeString(RESOURCES.resolve("reorder-buffer.hex"), GoldenStates.hex(StateCodec.encode(buffer)) + "\n");
+        Files.writeString(RESOURCES.resolve("reorder-buffer.expected.txt"),
+                drain(StateCodec.decodeReorderBuffer(StateCodec.encode(buffer))));
     }
 
     private static CycleState stateBefore(final GoldenStates.Case c) {
@@ -127,11 +129,11 @@ class GoldenStateBytesTest {
     }
 
     private static byte[] encode(final CycleState state) {
-        return state.encode();
+        return StateCodec.encode(state);
     }
 
     private static CycleState decode(final byte[] bytes) {
-        return CycleState.decode(bytes);
+        return StateCodec.decodeCycleState(bytes);
     }
 
     private static List<String> expected(final String name) throws IOException {

@@ -14,6 +14,7 @@ import io.cellfloor.domain.CellKind;
 import io.cellfloor.domain.CellSpec;
 import io.cellfloor.domain.CycleRules;
 import io.cellfloor.domain.CycleState;
+import io.cellfloor.domain.StateCodec;
 import io.cellfloor.schema.AvroMapping;
 import io.cellfloor.schema.Topics;
 import io.cellfloor.schema.registry.InMemorySchemaRegistryClient;
@@ -197,7 +198,7 @@ class CellfloorTopologyTest {
         assertThat(c.getComplete()).isFalse();
         assertThat(c.getCharge().getEndReason()).isEqualTo(EndReason.INCOMPLETE);
         final KeyValueStore<String, byte[]> store = driver.getKeyValueStore(CellfloorTopology.CYCLE_STATE_STORE);
-        final CycleState state = CycleState.decode(store.get("ch-1"));
+        final CycleState state = StateCodec.decodeCycleState(store.get("ch-1"));
         assertThat(state.lastSequence()).isEqualTo(1);
         assertThat(state.cyclesEmitted()).isEqualTo(1);
     }
