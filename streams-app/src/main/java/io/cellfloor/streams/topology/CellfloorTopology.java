@@ -9,8 +9,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Builds cellfloor's two topologies. {@link #detection}: samples and cell tests (co-partitioned by channel id) into
- * one {@code cycle-assembler} processor with four persistent stores (cycle state, cell test, channel status, the
- * reorder buffer of samples waiting out their grace) and the in-memory voltage trace, out to the cycles,
+ * the {@code cycle-assembler} and {@code cell-test-registrar} processors, which share the cell-test store; four
+ * persistent stores (cycle state, cell test, channel status, the reorder buffer of samples waiting out their grace)
+ * and the in-memory voltage trace, out to the cycles,
  * breakdown-events, stage-changes, channel-status, alerts and dead-letter topics. {@link #views}:
  * {@link FloorAggregations} and {@link ChannelViews}, the floor-wide and per-channel views the query API reads,
  * built from detection's output topics. They run as two Streams applications (see
