@@ -121,7 +121,8 @@ final class HalfCycleProbe {
         final long span = lastMs - startMs;
         return new HalfSummary(direction, startMs, lastMs, currentA, plateauV, reference(), noise.noiseV(rules, 3),
                 Double.isInfinite(minAbsV) ? Double.NaN : minAbsV, maxStepV < 0 ? Double.NaN : maxStepV,
-                sumDtMs > 0 ? sumDt2Ms / sumDtMs / 1000.0 : Double.NaN, lastMs > startMs ? maxDtMs / 1000.0 : Double.NaN,
+                sumDtMs > 0 ? sumDt2Ms / sumDtMs / 1000.0 : Double.NaN,
+                lastMs > startMs ? maxDtMs / 1000.0 : Double.NaN,
                 watchNucleation && earlyMaxAbsV > 0 && plateauV > 0 ? Math.max(0, earlyMaxAbsV - plateauV) : Double.NaN,
                 dcResistanceOhm, x.count(), any ? x.deepStartMs() : 0, any ? x.deepEndMs() : 0,
                 any ? x.deepDepth() : 0, any ? x.deepMinAbsV() : Double.NaN, any && x.deepRecovered(),

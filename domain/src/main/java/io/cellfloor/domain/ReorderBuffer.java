@@ -8,7 +8,8 @@ import java.util.Arrays;
  * more than the grace ahead of it; with a grace of 0 a batch is only sorted. A sample older than what was
  * already released is late: the caller rejects it (see {@link CycleAssembler#check}).
  *
- * <p>Columnar and compact, so it can live in a state store between batches ({@link StateCodec}); empty most of the time.
+ * <p>Columnar and compact, so it can live in a state store between batches ({@link StateCodec}); empty most of the
+ * time.
  */
 public final class ReorderBuffer {
     private long[] time = new long[16];

@@ -47,7 +47,8 @@ class GoldenStateBytesTest {
         for (final GoldenStates.Case c : GoldenStates.cases()) {
             final List<String> expected = expected(c.name());
 
-            final List<String> restored = continueFrom(decode(GoldenStates.unhex(resource(c.name() + ".state.hex"))), c);
+            final byte[] golden = GoldenStates.unhex(resource(c.name() + ".state.hex"));
+            final List<String> restored = continueFrom(decode(golden), c);
             final CycleState original = new CycleState();
             original.reset("golden");
             final List<String> uninterrupted = new ArrayList<>();
@@ -102,7 +103,8 @@ class GoldenStateBytesTest {
 
     private static List<String> continueFrom(final CycleState state, final GoldenStates.Case c) {
         final List<String> out = new ArrayList<>();
-        final CycleAssembler a = new CycleAssembler(CycleRules.DEFAULTS, c.cell(), state, cycle -> out.add(GoldenStates.render(cycle)));
+        final CycleAssembler a = new CycleAssembler(CycleRules.DEFAULTS, c.cell(), state,
+                cycle -> out.add(GoldenStates.render(cycle)));
         GoldenStates.feed(a, c.after());
         a.finish();
         return out;

@@ -42,7 +42,8 @@ final class CycleProcessor implements Processor<String, byte[], String, Specific
         this.states = context.getStateStore(CellfloorTopology.CYCLE_STATE_STORE);
         this.buffers = context.getStateStore(CellfloorTopology.SAMPLE_BUFFER_STORE);
         this.cells = new CellTestLookup(codecs, context.getStateStore(CellfloorTopology.CELL_TEST_STORE));
-        this.outputs = new CycleOutputs(context, context.getStateStore(CellfloorTopology.CHANNEL_STATUS_STORE), metrics);
+        this.outputs = new CycleOutputs(context, context.getStateStore(CellfloorTopology.CHANNEL_STATUS_STORE),
+                metrics);
         this.trace = context.getStateStore(CellfloorTopology.TRACE_STORE);
     }
 
