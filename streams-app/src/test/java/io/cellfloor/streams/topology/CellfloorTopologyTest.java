@@ -116,6 +116,38 @@ class CellfloorTopologyTest {
     }
 
     @Test
+    void shouldUseTheCellTestAsRegisteredLastWhenItChangesMidTest() {
+        register("ch-1", LI_LPSC_SS);
+        final double i = LI_LPSC_SS.nominalCurrentA();
+        final Batches b = new Batches("ch-1");
+        b.step(-i, -0.03, 1800).step(0, 0.0, 60).step(i, 0.03, 1160).point(i, 1.5).step(0, 1.45, 60);
+        final List<SampleBatch> batches = b.batches(4);
+        batches.subList(0, 2).forEach(x -> samples.pipeInput("ch-1", x));
+
+        register("ch-1", new CellSpec(CellKind.ASYMMETRIC, LI_LPSC_SS.areaCm2(), "LPSC", "SS", 1.0, 0.5, -1.0, 1.5,
+                80, CeDirection.CHARGE_OVER_DISCHARGE, null));
+        batches.subList(2, 4).forEach(x -> samples.pipeInput("ch-1", x));
+
+        assertThat(statuses.readValue().getCohort()).isEqualTo("LPSC | SS | 1 mA/cm2 | 0.5 mAh/cm2 | 1.5 V | 80 MPa");
+    }
+
+    @Test
+    void shouldTreatTheChannelAsUnknownOnceItsCellTestIsDeleted() {
+        register("ch-1", LI_LPSC_SS);
+        final double i = LI_LPSC_SS.nominalCurrentA();
+        final Batches b = new Batches("ch-1");
+        b.step(-i, -0.03, 1800).step(0, 0.0, 60).step(i, 0.03, 1160).point(i, 1.5).step(0, 1.45, 60);
+        final List<SampleBatch> batches = b.batches(4);
+        samples.pipeInput("ch-1", batches.get(0));
+
+        cellTests.pipeInput("ch-1", (CellTest) null);
+        batches.subList(1, 4).forEach(x -> samples.pipeInput("ch-1", x));
+
+        assertThat(cycles.readValue().getCellTestKnown()).isFalse();
+        assertThat(driver.getKeyValueStore(CellfloorTopology.CELL_TEST_STORE).get("ch-1")).isNull();
+    }
+
+    @Test
     void shouldTakeFullCellCeAsDischargeOverCharge() {
         register("ch-2", NMC_GRAPHITE);
         final double i = NMC_GRAPHITE.nominalCurrentA();
