@@ -6,6 +6,7 @@ import io.cellfloor.domain.CycleAssembler;
 import io.cellfloor.domain.CycleRules;
 import io.cellfloor.domain.CycleState;
 import io.cellfloor.domain.Sample;
+import io.cellfloor.domain.StateCodec;
 import io.cellfloor.ingest.ChannelInfo;
 import io.cellfloor.ingest.SampleSink;
 import io.cellfloor.ingest.sim.FloorPlan;
@@ -81,17 +82,17 @@ public class CycleAssemblerBenchmark {
     @Benchmark
     @OperationsPerInvocation(SAMPLES)
     public int segmentAndIntegrate(final Blackhole hole) {
-        byte[] stored = new CycleState().encode();
+        byte[] stored = StateCodec.encode(new CycleState());
         int cycles = 0;
         for (int from = 0; from < SAMPLES; from += BATCH) {
-            final CycleState state = CycleState.decode(stored);
+            final CycleState state = StateCodec.decodeCycleState(stored);
             final CycleAssembler a = new CycleAssembler(CycleRules.DEFAULTS, cell, state, hole::consume);
             for (int k = from; k < from + BATCH; k++) {
                 if (a.check(t[k], current[k], voltage[k]) == null) {
                     a.accept(t[k], current[k], voltage[k], Sample.NO_INDEX, null);
                 }
             }
-            stored = state.encode();
+            stored = StateCodec.encode(state);
             cycles = state.cyclesEmitted();
         }
         return cycles;

@@ -8,6 +8,7 @@ import io.cellfloor.domain.CycleRules;
 import io.cellfloor.domain.CycleState;
 import io.cellfloor.domain.DetectionRules;
 import io.cellfloor.domain.Sample;
+import io.cellfloor.domain.StateCodec;
 import io.cellfloor.ingest.sim.CellSimulator;
 import io.cellfloor.ingest.sim.SamplingConfig;
 import io.cellfloor.ingest.sim.Scenarios;
@@ -76,10 +77,10 @@ public class DetectionBenchmark {
     @Benchmark
     @OperationsPerInvocation(SAMPLES)
     public int segmentIntegrateAndDetect(final Blackhole hole) {
-        byte[] stored = new CycleState().encode();
+        byte[] stored = StateCodec.encode(new CycleState());
         int cycles = 0;
         for (int from = 0; from < SAMPLES; from += BATCH) {
-            final CycleState state = CycleState.decode(stored);
+            final CycleState state = StateCodec.decodeCycleState(stored);
             final CycleAssembler a = new CycleAssembler(CycleRules.DEFAULTS, DetectionRules.DEFAULTS, CELL, state,
                     hole::consume);
             for (int k = from; k < from + BATCH; k++) {
@@ -87,7 +88,7 @@ public class DetectionBenchmark {
                     a.accept(t[k], current[k], voltage[k], Sample.NO_INDEX, null);
                 }
             }
-            stored = state.encode();
+            stored = StateCodec.encode(state);
             cycles = state.cyclesEmitted();
         }
         return cycles;

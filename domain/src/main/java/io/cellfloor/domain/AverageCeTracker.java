@@ -1,6 +1,5 @@
 package io.cellfloor.domain;
 
-import java.nio.ByteBuffer;
 import java.util.Locale;
 
 /**
@@ -101,21 +100,14 @@ final class AverageCeTracker {
         return String.format(Locale.ROOT, "%.4f mAh", ah * 1000);
     }
 
-    void write(final ByteBuffer b) {
-        b.put(phase);
+    void fields(final StateFields f) {
+        phase = f.i8(phase);
         if (phase == CYCLING) {
-            b.putDouble(reservoirAh).putDouble(platedAh).putDouble(strippedAh).putInt(strips).putInt(platings);
-        }
-    }
-
-    void read(final ByteBuffer b) {
-        phase = b.get();
-        if (phase == CYCLING) {
-            reservoirAh = b.getDouble();
-            platedAh = b.getDouble();
-            strippedAh = b.getDouble();
-            strips = b.getInt();
-            platings = b.getInt();
+            reservoirAh = f.f64(reservoirAh);
+            platedAh = f.f64(platedAh);
+            strippedAh = f.f64(strippedAh);
+            strips = f.i32(strips);
+            platings = f.i32(platings);
         }
     }
 }

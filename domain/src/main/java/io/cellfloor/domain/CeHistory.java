@@ -1,7 +1,5 @@
 package io.cellfloor.domain;
 
-import java.nio.ByteBuffer;
-
 /**
  * The CE of a channel's last healthy cycles, oldest first, in a fixed ring: the baseline the CE-jump detector
  * measures departures from. Part of the channel's persisted state.
@@ -52,19 +50,18 @@ final class CeHistory {
         size = 0;
     }
 
-    void write(final ByteBuffer b) {
-        b.put((byte) size);
-        for (int k = 0; k < size; k++) {
-            b.putInt(cycle(k)).putDouble(ce(k));
+    /** Oldest first, so that a restored ring starts at index 0. */
+    void fields(final StateFields f) {
+        if (f.reading()) {
+            clear();
         }
-    }
-
-    void read(final ByteBuffer b) {
-        clear();
-        final int n = b.get();
+        final int n = f.count8(size);
         for (int k = 0; k < n; k++) {
-            final int c = b.getInt();
-            add(c, b.getDouble(), CAPACITY);
+            final int c = f.i32(f.reading() ? 0 : cycle(k));
+            final double v = f.f64(f.reading() ? 0 : ce(k));
+            if (f.reading()) {
+                add(c, v, CAPACITY);
+            }
         }
     }
 }

@@ -48,20 +48,18 @@ final class CycleAnalyzer {
         voltageEvents(cycleNumber, s2, hardShort, events);
 
         final double cycleCurrent = s1 != null ? s1.currentA() : s2 != null ? s2.currentA() : Double.NaN;
-        if (Math.abs(cycleCurrent - d.lastCycleCurrentA) > rules.ce().currentChangeFraction() * d.lastCycleCurrentA) {
-            d.ce.clear(); // a deliberate change of current density: CE and voltage start a new baseline
+        final double lastCurrent = d.lastCycleCurrentA();
+        if (Math.abs(cycleCurrent - lastCurrent) > rules.ce().currentChangeFraction() * lastCurrent) {
+            d.ce().clear(); // a deliberate change of current density: CE and voltage start a new baseline
         }
         final boolean gap = (first != null && first.gapCount() > 0) || (second != null && second.gapCount() > 0);
         final boolean measured = complete && !gap && Double.isFinite(cePercent);
-        final boolean firstMeasured = measured && d.measuredCycles == 0;
-        if (measured) {
-            d.measuredCycles++;
-        }
+        final boolean firstMeasured = measured && d.countMeasured();
         final AverageCeResult average = averageCe(first, second);
         BreakdownEvent ceJump = null;
-        if (cell == null || cell.averageCe() == null || (d.averageCe.done() && average == null)) {
+        if (cell == null || cell.averageCe() == null || (d.averageCe().done() && average == null)) {
             ceJump = CeJumpDetector.judge(cycleNumber, startMs, endMs, measured ? cePercent : Double.NaN, kind,
-                    firstMeasured, chargeEnd, d.ce, rules.ce());
+                    firstMeasured, chargeEnd, d.ce(), rules.ce());
         }
         if (ceJump != null) {
             events.add(ceJump);
@@ -76,35 +74,34 @@ final class CycleAnalyzer {
         final boolean own = events.stream().anyMatch(e -> e.cycleNumber() == cycleNumber);
         final boolean ceHealthy = events.stream().noneMatch(e -> e.cycleNumber() == cycleNumber && touchesCe(e));
         learn(cycleNumber, s1, s2, own, measured && ceHealthy, firstMeasured, cePercent, cycleCurrent);
-        d.recent = (d.recent << 1) | (own ? 1 : 0) | (late ? 2 : 0);
-        final StageChange change = StageMachine.next(d.stage, cycleNumber, d.recent, own || late, events,
+        final int recent = d.remember(own, late);
+        final StageChange change = StageMachine.next(d.stage(), cycleNumber, recent, own || late, events,
                 rules.stage());
         if (change != null) {
-            d.stage = change.to();
+            d.stage(change.to());
         }
-        return new Result(features(s1, s2), events, d.stage, change, average);
+        return new Result(features(s1, s2), events, d.stage(), change, average);
     }
 
     /** Judges a finished rest due by this cycle; returns whether it found a collapse belonging to the cycle before. */
     private boolean restEvents(final int cycleNumber, final List<BreakdownEvent> events) {
-        final RestObservation rest = d.restSeen;
-        if (rest == null || rest.cycleNumber() > cycleNumber) {
+        final RestObservation rest = d.takeRestDueBy(cycleNumber);
+        if (rest == null) {
             return false; // nothing watched, or the rest belongs to a later cycle
         }
-        d.restSeen = null;
-        final BreakdownEvent collapse = RestCollapseDetector.judge(rest, kind, d.restDecayV, rules.rest());
+        final BreakdownEvent collapse = RestCollapseDetector.judge(rest, kind, d.restDecayV(), rules.rest());
         if (collapse == null) {
             learnRest(rest);
             return false;
         }
         events.add(collapse);
-        d.ce.forget(rest.cycleNumber()); // its CE, normal or not, is not a healthy baseline
+        d.ce().forget(rest.cycleNumber()); // its CE, normal or not, is not a healthy baseline
         return rest.cycleNumber() == cycleNumber - 1;
     }
 
     private void voltageEvents(final int cycleNumber, final HalfSummary half, final BreakdownEvent hardShort,
                                final List<BreakdownEvent> events) {
-        final BreakdownEvent fluctuation = FluctuationDetector.judge(cycleNumber, half, d.noiseBaselineV,
+        final BreakdownEvent fluctuation = FluctuationDetector.judge(cycleNumber, half, d.noiseBaselineV(),
                 rules.voltage());
         if (fluctuation != null) {
             events.add(fluctuation);
@@ -121,10 +118,10 @@ final class CycleAnalyzer {
         if (protocol == null) {
             return null;
         }
-        final AverageCeResult a = d.averageCe.accept(first, protocol, rules.averageCe());
-        final AverageCeResult b = d.averageCe.accept(second, protocol, rules.averageCe());
+        final AverageCeResult a = d.averageCe().accept(first, protocol, rules.averageCe());
+        final AverageCeResult b = d.averageCe().accept(second, protocol, rules.averageCe());
         if (a != null || b != null) {
-            d.ce.clear(); // the protocol's cycles say nothing about the cell's own CE baseline
+            d.ce().clear(); // the protocol's cycles say nothing about the cell's own CE baseline
         }
         return a != null ? a : b;
     }
@@ -144,12 +141,12 @@ final class CycleAnalyzer {
             learnHalf(s1);
             learnHalf(s2);
         }
-        final boolean protocol = cell != null && cell.averageCe() != null && !d.averageCe.done();
+        final boolean protocol = cell != null && cell.averageCe() != null && !d.averageCe().done();
         if (ceHealthy && !firstMeasured && kind != CellKind.SYMMETRIC && !protocol) {
-            d.ce.add(cycleNumber, cePercent, rules.ce().historyCycles());
+            d.ce().add(cycleNumber, cePercent, rules.ce().historyCycles());
         }
         if (cycleCurrent > 0) {
-            d.lastCycleCurrentA = cycleCurrent;
+            d.lastCycleCurrentA(cycleCurrent);
         }
     }
 
@@ -158,21 +155,16 @@ final class CycleAnalyzer {
             return;
         }
         if (half.plateauV() > 0) {
-            d.plateauV[half.direction().ordinal()] = half.plateauV();
-            d.plateauCurrentA[half.direction().ordinal()] = half.currentA();
+            d.learnPlateau(half.direction(), half.plateauV(), half.currentA());
         }
-        if (half.noiseV() > 0 && d.noiseHalves < rules.voltage().noiseBaselineHalves()) {
-            final double mean = d.noiseHalves == 0 ? 0 : d.noiseBaselineV;
-            d.noiseHalves++;
-            d.noiseBaselineV = mean + (half.noiseV() - mean) / d.noiseHalves;
+        if (half.noiseV() > 0) {
+            d.learnNoise(half.noiseV(), rules.voltage().noiseBaselineHalves());
         }
     }
 
     private void learnRest(final RestObservation rest) {
-        if (kind == CellKind.FULL && rest.after() == Direction.CHARGE && d.restDecays < rules.rest().baselineRests()) {
-            final double mean = d.restDecays == 0 ? 0 : d.restDecayV;
-            d.restDecays++;
-            d.restDecayV = mean + (Math.max(0, rest.startV() - rest.endV()) - mean) / d.restDecays;
+        if (kind == CellKind.FULL && rest.after() == Direction.CHARGE) {
+            d.learnRestDecay(Math.max(0, rest.startV() - rest.endV()), rules.rest().baselineRests());
         }
     }
 
@@ -186,8 +178,8 @@ final class CycleAnalyzer {
                 plating == null ? Double.NaN : plating.plateauV(),
                 stripping == null ? Double.NaN : stripping.plateauV(),
                 s2 == null ? Double.NaN : s2.dcResistanceOhm(),
-                plating == null ? Double.NaN : plating.noiseV() / d.noiseBaselineV,
-                stripping == null ? Double.NaN : stripping.noiseV() / d.noiseBaselineV,
+                plating == null ? Double.NaN : plating.noiseV() / d.noiseBaselineV(),
+                stripping == null ? Double.NaN : stripping.noiseV() / d.noiseBaselineV(),
                 min(s1 == null ? Double.NaN : s1.minAbsV(), s2 == null ? Double.NaN : s2.minAbsV()),
                 interval(s1, s2),
                 max(s1 == null ? Double.NaN : s1.maxStepV(), s2 == null ? Double.NaN : s2.maxStepV()),

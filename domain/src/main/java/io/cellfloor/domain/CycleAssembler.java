@@ -50,7 +50,7 @@ public final class CycleAssembler {
         this.rules = rules;
         this.voltage = detection.voltage();
         this.rest = detection.rest();
-        this.analyzer = new CycleAnalyzer(detection, cell, state.detection);
+        this.analyzer = new CycleAnalyzer(detection, cell, state.detection());
         this.cell = cell;
         this.s = state;
         this.out = out;
@@ -62,9 +62,9 @@ public final class CycleAssembler {
         if (!Double.isFinite(currentA) || !Double.isFinite(voltageV)) {
             return "non-finite reading: I=" + currentA + " A, V=" + voltageV + " V";
         }
-        if (timeMs < s.lastTimeMs) {
+        if (timeMs < s.lastTimeMs()) {
             // an equal time is a step boundary logged twice (end of one step, start of the next), not an error
-            return "sample at " + timeMs + " ms is before the channel's last sample at " + s.lastTimeMs
+            return "sample at " + timeMs + " ms is before the channel's last sample at " + s.lastTimeMs()
                     + " ms (out of order, later than the grace allows)";
         }
         if (Math.abs(voltageV) > rules.maxAbsVoltageV()) {
@@ -85,103 +85,83 @@ public final class CycleAssembler {
     public void accept(final long timeMs, final double currentA, final double voltageV, final int cycleIndex,
                        final Direction stepType) {
         final Direction direction = stepType != null ? stepType : Direction.of(currentA, deadBandA);
-        final long sinceLast = s.lastTimeMs == CycleState.NO_TIME ? 0 : timeMs - s.lastTimeMs;
+        final long lastTimeMs = s.lastTimeMs();
+        final long sinceLast = lastTimeMs == CycleState.NO_TIME ? 0 : timeMs - lastTimeMs;
         final boolean gap = sinceLast > rules.maxGapMs();
-        if (s.openDirection != null && direction != s.openDirection) {
+        if (s.openDirection() != null && direction != s.openDirection()) {
             if (gap) {
                 // the half-cycle may have gone on unseen: its true end is somewhere in the gap
-                addGap(sinceLast);
+                s.addGap(sinceLast);
             }
             closeOpenHalf(false);
         }
         if (direction != Direction.REST) {
-            if (s.openDirection == null) {
+            if (s.openDirection() == null) {
                 open(direction, timeMs, cycleIndex, currentA, voltageV);
                 if (gap) {
                     // likewise its true start
-                    addGap(sinceLast);
+                    s.addGap(sinceLast);
                 }
             } else if (gap) {
-                addGap(sinceLast);
-                s.openSamples++;
-                s.probe.update(voltage, timeMs, currentA, voltageV, s.lastTimeMs, s.lastVoltageV, true);
+                s.addGap(sinceLast);
+                s.countAfterGap();
+                s.probe().update(voltage, timeMs, currentA, voltageV, lastTimeMs, s.lastVoltageV(), true);
             } else {
-                integrate(timeMs, currentA);
-                s.probe.update(voltage, timeMs, currentA, voltageV, s.lastTimeMs, s.lastVoltageV, false);
+                s.integrate(timeMs, currentA);
+                s.probe().update(voltage, timeMs, currentA, voltageV, lastTimeMs, s.lastVoltageV(), false);
             }
         } else {
-            s.detection.rest.update(timeMs, voltageV, rest.watchMs());
+            s.detection().rest().update(timeMs, voltageV, rest.watchMs());
         }
-        s.lastTimeMs = timeMs;
-        s.lastCurrentA = currentA;
-        s.lastVoltageV = voltageV;
+        s.last(timeMs, currentA, voltageV);
     }
 
     /** The test has ended: closes what is open and reports a cycle left open as incomplete. */
     public void finish() {
-        if (s.openDirection != null) {
+        if (s.openDirection() != null) {
             closeOpenHalf(true);
         }
-        if (s.pending != null) {
-            emit(s.pending, null, s.pendingSummary, null);
+        if (s.pending() != null) {
+            emit(s.pending(), null, s.pendingSummary(), null);
         }
     }
 
     private void open(final Direction direction, final long timeMs, final int cycleIndex, final double currentA,
                       final double voltageV) {
-        final RestObservation watched = s.detection.rest.end();
+        final DetectionState d = s.detection();
+        final RestObservation watched = d.rest().end();
         if (watched != null && watched.after() == Direction.CHARGE) {
             // only the rest after a strip (or a charge) can show a leak; it waits for the cycle that reports it
-            s.detection.restSeen = watched;
+            d.restSeen(watched);
         }
-        s.probe.open(voltage, direction, timeMs, currentA, voltageV, s.lastTimeMs, s.lastCurrentA, s.lastVoltageV,
-                s.detection.plateau(direction), s.detection.plateauCurrent(direction), s.detection.noiseBaselineV,
+        s.probe().open(voltage, direction, timeMs, currentA, voltageV, s.lastTimeMs(), s.lastCurrentA(),
+                s.lastVoltageV(), d.plateau(direction), d.plateauCurrent(direction), d.noiseBaselineV(),
                 cell != null && cell.kind() == CellKind.ASYMMETRIC && direction == Direction.DISCHARGE, deadBandA);
-        s.openDirection = direction;
-        s.openStartMs = timeMs;
-        s.openAs = 0;
-        s.openSamples = 1;
-        s.openGaps = 0;
-        s.openGapMs = 0;
-        s.openCycleIndex = cycleIndex;
-    }
-
-    private void integrate(final long timeMs, final double currentA) {
-        s.openAs += 0.5 * (Math.abs(s.lastCurrentA) + Math.abs(currentA)) * (timeMs - s.lastTimeMs) / 1000.0;
-        s.openSamples++;
-    }
-
-    private void addGap(final long ms) {
-        s.openGaps++;
-        s.openGapMs += ms;
+        s.open(direction, timeMs, cycleIndex);
     }
 
     private void closeOpenHalf(final boolean dataEnded) {
-        final double capacityAh = s.openAs / 3600.0;
-        final HalfCycle half = new HalfCycle(s.openDirection, s.openStartMs, s.lastTimeMs, capacityAh,
-                endReason(s.openDirection, capacityAh, dataEnded), s.openSamples, s.openGaps, s.openGapMs,
-                s.lastVoltageV, s.openCycleIndex);
-        final HalfSummary summary = s.probe.close(voltage);
-        s.openDirection = null;
+        final double capacityAh = s.openCapacityAh();
+        final HalfCycle half = s.closeHalf(capacityAh, endReason(s.openDirection(), capacityAh, dataEnded));
+        final HalfSummary summary = s.probe().close(voltage);
         final CeDirection ce = ceDirection(half.direction());
         if (half.direction() == ce.first()) {
-            if (s.pending != null) {
-                emit(s.pending, null, s.pendingSummary, null);
+            if (s.pending() != null) {
+                emit(s.pending(), null, s.pendingSummary(), null);
             }
-            s.pending = half;
-            s.pendingSummary = summary;
+            s.holdPending(half, summary);
         } else {
-            emit(s.pending, half, s.pendingSummary, summary);
+            emit(s.pending(), half, s.pendingSummary(), summary);
         }
-        s.detection.rest.begin(s.pending != null ? s.cyclesEmitted + 1 : s.cyclesEmitted, half.direction(),
+        s.detection().rest().begin(s.pending() != null ? s.cyclesEmitted() + 1 : s.cyclesEmitted(), half.direction(),
                 half.endReason() == EndReason.CUTOFF);
     }
 
     private EndReason endReason(final Direction direction, final double capacityAh, final boolean dataEnded) {
         if (cell != null) {
             final boolean atCutoff = direction == Direction.CHARGE
-                    ? s.lastVoltageV >= cell.cutoffHighV() - rules.cutoffToleranceV()
-                    : s.lastVoltageV <= cell.cutoffLowV() + rules.cutoffToleranceV();
+                    ? s.lastVoltageV() >= cell.cutoffHighV() - rules.cutoffToleranceV()
+                    : s.lastVoltageV() <= cell.cutoffLowV() + rules.cutoffToleranceV();
             if (atCutoff) {
                 return EndReason.CUTOFF;
             }
@@ -197,31 +177,30 @@ public final class CycleAssembler {
         if (cell != null) {
             return cell.ceDirection();
         }
-        if (s.inferredDirection == null) {
-            s.inferredDirection = CeDirection.startingWith(firstSeen);
+        if (s.inferredDirection() == null) {
+            s.inferredDirection(CeDirection.startingWith(firstSeen));
         }
-        return s.inferredDirection;
+        return s.inferredDirection();
     }
 
     private void emit(final HalfCycle first, final HalfCycle second, final HalfSummary firstSummary,
                       final HalfSummary secondSummary) {
-        s.pending = null;
-        s.pendingSummary = null;
+        s.holdPending(null, null);
         final HalfCycle any = first != null ? first : second;
         final CeDirection ce = ceDirection(any.direction());
         final HalfCycle charge = inDirection(Direction.CHARGE, first, second);
         final HalfCycle discharge = inDirection(Direction.DISCHARGE, first, second);
         final boolean complete = first != null && second != null
                 && first.endReason() != EndReason.INCOMPLETE && second.endReason() != EndReason.INCOMPLETE;
-        s.cyclesEmitted++;
+        final int number = s.nextCycleNumber();
         final double cePercent = ce(first, second);
         final long start = Math.min(first == null ? Long.MAX_VALUE : first.startMs(),
                 second == null ? Long.MAX_VALUE : second.startMs());
         final long end = Math.max(first == null ? Long.MIN_VALUE : first.endMs(),
                 second == null ? Long.MIN_VALUE : second.endMs());
-        final CycleAnalyzer.Result found = analyzer.analyze(s.cyclesEmitted, first, second, firstSummary,
+        final CycleAnalyzer.Result found = analyzer.analyze(number, first, second, firstSummary,
                 secondSummary, cePercent, complete, start, end);
-        out.accept(new Cycle(s.cyclesEmitted, any.cyclerCycleIndex(), ce, charge, discharge, cePercent, complete,
+        out.accept(new Cycle(number, any.cyclerCycleIndex(), ce, charge, discharge, cePercent, complete,
                 cell != null, found.features(), found.events(), found.stage(), found.stageChange(),
                 found.averageCe()));
     }

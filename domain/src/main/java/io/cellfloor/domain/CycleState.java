@@ -1,47 +1,40 @@
 package io.cellfloor.domain;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-
 /**
- * Everything {@link CycleAssembler} remembers about one channel between samples, in a form that a state store
- * can keep: {@link #encode()} and {@link #decode(byte[])} round-trip it exactly.
+ * Everything {@link CycleAssembler} remembers about one channel between samples, in a form that a state store can
+ * keep: {@link StateCodec} round-trips it exactly. Changed only through its methods, each one step of segmentation
+ * or coulomb counting, so that what a state can be is decided here.
  *
- * <p>A half-cycle is open exactly when {@code openDirection != null}; it then ends at the last sample,
- * so its end time and voltage are {@link #lastTimeMs} and {@link #lastVoltageV}.
+ * <p>A half-cycle is open exactly when {@link #openDirection()} is not null; it then ends at the last sample, so its
+ * end time and voltage are {@link #lastTimeMs()} and {@link #lastVoltageV()}.
  */
 public final class CycleState {
-    /** Format 2 adds detection; format 1 (segmentation only) is still read, with detection starting afresh. */
-    private static final byte FORMAT = 2;
-    private static final byte FORMAT_SEGMENTATION_ONLY = 1;
     static final long NO_TIME = Long.MIN_VALUE;
-    /** Generous upper bound of an encoding without the test id (about 700 bytes in the worst case). */
-    private static final int MAX_ENCODED_BYTES = 2048;
 
-    String testId = "";
-    long lastSequence = -1;
-    int cyclesEmitted;
-    CeDirection inferredDirection;
-    long lastTimeMs = NO_TIME;
-    double lastCurrentA;
-    double lastVoltageV;
+    private String testId = "";
+    private long lastSequence = -1;
+    private int cyclesEmitted;
+    private CeDirection inferredDirection;
+    private long lastTimeMs = NO_TIME;
+    private double lastCurrentA;
+    private double lastVoltageV;
 
-    Direction openDirection;
-    long openStartMs;
-    int openCycleIndex = Sample.NO_INDEX;
-    double openAs;
-    int openSamples;
-    int openGaps;
-    long openGapMs;
+    private Direction openDirection;
+    private long openStartMs;
+    private int openCycleIndex = Sample.NO_INDEX;
+    private double openAs;
+    private int openSamples;
+    private int openGaps;
+    private long openGapMs;
 
     /** The first half of the cycle in progress, closed and waiting for its second half. */
-    HalfCycle pending;
+    private HalfCycle pending;
     /** What the pending half's voltage showed. */
-    HalfSummary pendingSummary;
-    /** Watches the open half-cycle's voltage (meaningful while {@code openDirection != null}). */
-    final HalfCycleProbe probe = new HalfCycleProbe();
+    private HalfSummary pendingSummary;
+    /** Watches the open half-cycle's voltage (meaningful while a half is open). */
+    private final HalfCycleProbe probe = new HalfCycleProbe();
     /** Baselines, CE history, stage: what detection remembers across cycles. */
-    DetectionState detection = new DetectionState();
+    private DetectionState detection = new DetectionState();
 
     public String testId() {
         return testId;
@@ -65,6 +58,11 @@ public final class CycleState {
         return cyclesEmitted;
     }
 
+    /** The cell's stage after the last emitted cycle. */
+    public CellStage stage() {
+        return detection.stage();
+    }
+
     /** Forgets everything about the previous test (but not the batch sequence); the channel starts over. */
     public void reset(final String newTestId) {
         testId = newTestId;
@@ -85,90 +83,133 @@ public final class CycleState {
         detection = new DetectionState();
     }
 
-    /** The cell's stage after the last emitted cycle. */
-    public CellStage stage() {
-        return detection.stage;
+    double lastCurrentA() {
+        return lastCurrentA;
     }
 
-    public byte[] encode() {
-        final byte[] test = testId.getBytes(StandardCharsets.UTF_8);
-        final ByteBuffer b = ByteBuffer.allocate(MAX_ENCODED_BYTES + test.length);
-        b.put(FORMAT).putInt(test.length).put(test);
-        b.putLong(lastSequence).putInt(cyclesEmitted).put(ordinal(inferredDirection));
-        b.putLong(lastTimeMs).putDouble(lastCurrentA).putDouble(lastVoltageV);
-        b.put(ordinal(openDirection)).putLong(openStartMs).putInt(openCycleIndex).putDouble(openAs).putInt(openSamples).putInt(openGaps)
-                .putLong(openGapMs);
-        b.put((byte) (pending == null ? 0 : 1));
-        if (pending != null) {
-            b.put(ordinal(pending.direction())).putLong(pending.startMs()).putLong(pending.endMs())
-                    .putDouble(pending.capacityAh()).put(ordinal(pending.endReason())).putInt(pending.sampleCount())
-                    .putInt(pending.gapCount()).putLong(pending.gapMs()).putDouble(pending.endVoltageV())
-                    .putInt(pending.cyclerCycleIndex());
-            b.put((byte) (pendingSummary == null ? 0 : 1));
-            if (pendingSummary != null) {
-                pendingSummary.write(b);
-            }
-        }
-        if (openDirection != null) {
-            probe.write(b);
-        }
-        detection.write(b);
-        final byte[] out = new byte[b.position()];
-        b.flip().get(out);
-        return out;
+    double lastVoltageV() {
+        return lastVoltageV;
     }
 
-    public static CycleState decode(final byte[] bytes) {
-        final ByteBuffer b = ByteBuffer.wrap(bytes);
-        final byte format = b.get();
-        if (format != FORMAT && format != FORMAT_SEGMENTATION_ONLY) {
-            throw new IllegalArgumentException("unknown cycle-state format " + format + "; expected " + FORMAT
-                    + " (or " + FORMAT_SEGMENTATION_ONLY + ")");
-        }
-        final CycleState s = new CycleState();
-        final byte[] test = new byte[b.getInt()];
-        b.get(test);
-        s.testId = new String(test, StandardCharsets.UTF_8);
-        s.lastSequence = b.getLong();
-        s.cyclesEmitted = b.getInt();
-        s.inferredDirection = value(CeDirection.values(), b.get());
-        s.lastTimeMs = b.getLong();
-        s.lastCurrentA = b.getDouble();
-        s.lastVoltageV = b.getDouble();
-        s.openDirection = value(Direction.values(), b.get());
-        s.openStartMs = b.getLong();
-        s.openCycleIndex = b.getInt();
-        s.openAs = b.getDouble();
-        s.openSamples = b.getInt();
-        s.openGaps = b.getInt();
-        s.openGapMs = b.getLong();
-        if (b.get() == 1) {
-            s.pending = new HalfCycle(value(Direction.values(), b.get()), b.getLong(), b.getLong(), b.getDouble(),
-                    value(EndReason.values(), b.get()), b.getInt(), b.getInt(), b.getLong(), b.getDouble(), b.getInt());
-            if (format == FORMAT && b.get() == 1) {
-                s.pendingSummary = HalfSummary.read(b);
+    /** The sample just taken becomes the last one. */
+    void last(final long timeMs, final double currentA, final double voltageV) {
+        lastTimeMs = timeMs;
+        lastCurrentA = currentA;
+        lastVoltageV = voltageV;
+    }
+
+    /** The direction of the open half-cycle, or null when none is open. */
+    Direction openDirection() {
+        return openDirection;
+    }
+
+    /** Opens a half-cycle at its first sample. */
+    void open(final Direction direction, final long timeMs, final int cycleIndex) {
+        openDirection = direction;
+        openStartMs = timeMs;
+        openAs = 0;
+        openSamples = 1;
+        openGaps = 0;
+        openGapMs = 0;
+        openCycleIndex = cycleIndex;
+    }
+
+    /** Counts coulombs from the last sample to this one by the trapezoidal rule. */
+    void integrate(final long timeMs, final double currentA) {
+        openAs += 0.5 * (Math.abs(lastCurrentA) + Math.abs(currentA)) * (timeMs - lastTimeMs) / 1000.0;
+        openSamples++;
+    }
+
+    /** A sample after a logging gap: counted, not integrated across. */
+    void countAfterGap() {
+        openSamples++;
+    }
+
+    void addGap(final long ms) {
+        openGaps++;
+        openGapMs += ms;
+    }
+
+    double openCapacityAh() {
+        return openAs / 3600.0;
+    }
+
+    /** Closes the open half at the last sample. */
+    HalfCycle closeHalf(final double capacityAh, final EndReason reason) {
+        final HalfCycle half = new HalfCycle(openDirection, openStartMs, lastTimeMs, capacityAh, reason, openSamples,
+                openGaps, openGapMs, lastVoltageV, openCycleIndex);
+        openDirection = null;
+        return half;
+    }
+
+    HalfCycle pending() {
+        return pending;
+    }
+
+    HalfSummary pendingSummary() {
+        return pendingSummary;
+    }
+
+    /** Holds the first half of a cycle until its second half closes. */
+    void holdPending(final HalfCycle half, final HalfSummary summary) {
+        pending = half;
+        pendingSummary = summary;
+    }
+
+    /** Counts an emitted cycle and returns its number. */
+    int nextCycleNumber() {
+        return ++cyclesEmitted;
+    }
+
+    CeDirection inferredDirection() {
+        return inferredDirection;
+    }
+
+    void inferredDirection(final CeDirection direction) {
+        inferredDirection = direction;
+    }
+
+    HalfCycleProbe probe() {
+        return probe;
+    }
+
+    DetectionState detection() {
+        return detection;
+    }
+
+    /** The whole state, in the order of {@link StateCodec}'s cycle-state format. */
+    void fields(final StateFields f) {
+        testId = f.string(testId);
+        lastSequence = f.i64(lastSequence);
+        cyclesEmitted = f.i32(cyclesEmitted);
+        inferredDirection = f.nullable(inferredDirection, CeDirection.values());
+        lastTimeMs = f.i64(lastTimeMs);
+        lastCurrentA = f.f64(lastCurrentA);
+        lastVoltageV = f.f64(lastVoltageV);
+        openDirection = f.nullable(openDirection, Direction.values());
+        openStartMs = f.i64(openStartMs);
+        openCycleIndex = f.i32(openCycleIndex);
+        openAs = f.f64(openAs);
+        openSamples = f.i32(openSamples);
+        openGaps = f.i32(openGaps);
+        openGapMs = f.i64(openGapMs);
+        if (f.present(pending)) {
+            pending = f.halfCycle(pending);
+            if (f.version() >= 2 && f.present(pendingSummary)) {
+                pendingSummary = f.halfSummary(pendingSummary);
             }
         }
-        if (format == FORMAT_SEGMENTATION_ONLY) {
-            if (s.openDirection != null) {
-                // an old state restored mid-half: watch the rest of it as if it had just begun
-                s.probe.open(VoltageRules.DEFAULTS, s.openDirection, s.lastTimeMs, s.lastCurrentA, s.lastVoltageV,
+        if (f.version() < 2) {
+            if (f.reading() && openDirection != null) {
+                // a version-1 state restored mid-half: watch the rest of it as if it had just begun
+                probe.open(VoltageRules.DEFAULTS, openDirection, lastTimeMs, lastCurrentA, lastVoltageV,
                         HalfCycleProbe.NONE, 0, 0, Double.NaN, Double.NaN, Double.NaN, false, 0);
             }
-            return s;
+            return;
         }
-        if (s.openDirection != null) {
-            s.probe.read(b);
+        if (openDirection != null) {
+            probe.fields(f);
         }
-        s.detection.read(b);
-        return s;
-    }
-
-    private static byte ordinal(final Enum<?> e) {
-        return (byte) (e == null ? 0 : e.ordinal() + 1);
-    }
-
-    private static <E> E value(final E[] values, final byte ordinal) {
-        return ordinal == 0 ? null : values[ordinal - 1];
+        detection.fields(f);
     }
 }

@@ -1,31 +1,30 @@
 package io.cellfloor.domain;
 
-import java.nio.ByteBuffer;
-
 /**
  * What detection remembers about a channel across cycles: its healthy plateaus, noise and rest baselines, the CE
  * history, the stage, the rest being watched and the reservoir protocol's progress. Part of {@link CycleState}, and
- * encoded with it. Baselines are learnt only from cycles with no breakdown signature of their own.
+ * encoded with it. Baselines are learnt only from cycles with no breakdown signature of their own; the running means
+ * are kept here so that how a baseline is learnt is decided in one place.
  */
 final class DetectionState {
     /** Last healthy plateau |V| per direction (index: {@link Direction#ordinal()} of CHARGE, DISCHARGE). */
-    final double[] plateauV = {Double.NaN, Double.NaN};
+    private final double[] plateauV = {Double.NaN, Double.NaN};
     /** The |I| each of those plateaus was measured at. */
-    final double[] plateauCurrentA = {Double.NaN, Double.NaN};
-    double noiseBaselineV = Double.NaN;
-    int noiseHalves;
-    final CeHistory ce = new CeHistory();
-    int measuredCycles;
-    double lastCycleCurrentA = Double.NaN;
-    CellStage stage = CellStage.STABLE;
+    private final double[] plateauCurrentA = {Double.NaN, Double.NaN};
+    private double noiseBaselineV = Double.NaN;
+    private int noiseHalves;
+    private final CeHistory ce = new CeHistory();
+    private int measuredCycles;
+    private double lastCycleCurrentA = Double.NaN;
+    private CellStage stage = CellStage.STABLE;
     /** One bit per emitted cycle, bit 0 the latest: whether it had a breakdown. */
-    int recent;
-    final RestWatch rest = new RestWatch();
+    private int recent;
+    private final RestWatch rest = new RestWatch();
     /** A finished rest waiting for the cycle that reports it. */
-    RestObservation restSeen;
-    double restDecayV = Double.NaN;
-    int restDecays;
-    final AverageCeTracker averageCe = new AverageCeTracker();
+    private RestObservation restSeen;
+    private double restDecayV = Double.NaN;
+    private int restDecays;
+    private final AverageCeTracker averageCe = new AverageCeTracker();
 
     double plateau(final Direction d) {
         return d == Direction.REST ? Double.NaN : plateauV[d.ordinal()];
@@ -35,36 +34,107 @@ final class DetectionState {
         return d == Direction.REST ? Double.NaN : plateauCurrentA[d.ordinal()];
     }
 
-    void write(final ByteBuffer b) {
-        b.putDouble(plateauV[0]).putDouble(plateauV[1]).putDouble(plateauCurrentA[0]).putDouble(plateauCurrentA[1]);
-        b.putDouble(noiseBaselineV).put((byte) noiseHalves);
-        ce.write(b);
-        b.putInt(measuredCycles).putDouble(lastCycleCurrentA).put((byte) stage.ordinal()).putInt(recent);
-        rest.write(b);
-        b.put((byte) (restSeen == null ? 0 : 1));
-        if (restSeen != null) {
-            restSeen.write(b);
-        }
-        b.putDouble(restDecayV).put((byte) restDecays);
-        averageCe.write(b);
+    double noiseBaselineV() {
+        return noiseBaselineV;
     }
 
-    void read(final ByteBuffer b) {
-        plateauV[0] = b.getDouble();
-        plateauV[1] = b.getDouble();
-        plateauCurrentA[0] = b.getDouble();
-        plateauCurrentA[1] = b.getDouble();
-        noiseBaselineV = b.getDouble();
-        noiseHalves = b.get();
-        ce.read(b);
-        measuredCycles = b.getInt();
-        lastCycleCurrentA = b.getDouble();
-        stage = CellStage.values()[b.get()];
-        recent = b.getInt();
-        rest.read(b);
-        restSeen = b.get() == 1 ? RestObservation.read(b) : null;
-        restDecayV = b.getDouble();
-        restDecays = b.get();
-        averageCe.read(b);
+    CeHistory ce() {
+        return ce;
+    }
+
+    RestWatch rest() {
+        return rest;
+    }
+
+    AverageCeTracker averageCe() {
+        return averageCe;
+    }
+
+    CellStage stage() {
+        return stage;
+    }
+
+    void stage(final CellStage next) {
+        stage = next;
+    }
+
+    double restDecayV() {
+        return restDecayV;
+    }
+
+    double lastCycleCurrentA() {
+        return lastCycleCurrentA;
+    }
+
+    void lastCycleCurrentA(final double currentA) {
+        lastCycleCurrentA = currentA;
+    }
+
+    /** Counts a cycle whose CE was measured; returns whether it was the first. */
+    boolean countMeasured() {
+        return measuredCycles++ == 0;
+    }
+
+    /** Shifts the latest cycle into the breakdown history and returns the history. */
+    int remember(final boolean own, final boolean late) {
+        recent = (recent << 1) | (own ? 1 : 0) | (late ? 2 : 0);
+        return recent;
+    }
+
+    /** Keeps a finished rest until the cycle that reports it. */
+    void restSeen(final RestObservation watched) {
+        restSeen = watched;
+    }
+
+    /** The finished rest due by {@code cycleNumber}, taken out; null when none is. */
+    RestObservation takeRestDueBy(final int cycleNumber) {
+        final RestObservation due = restSeen;
+        if (due == null || due.cycleNumber() > cycleNumber) {
+            return null;
+        }
+        restSeen = null;
+        return due;
+    }
+
+    void learnPlateau(final Direction d, final double plateau, final double currentA) {
+        plateauV[d.ordinal()] = plateau;
+        plateauCurrentA[d.ordinal()] = currentA;
+    }
+
+    /** Folds a healthy half's noise into the baseline, until {@code halves} have been. */
+    void learnNoise(final double noiseV, final int halves) {
+        if (noiseHalves < halves) {
+            final double mean = noiseHalves == 0 ? 0 : noiseBaselineV;
+            noiseHalves++;
+            noiseBaselineV = mean + (noiseV - mean) / noiseHalves;
+        }
+    }
+
+    /** Folds a healthy rest's decay into the baseline, until {@code rests} have been. */
+    void learnRestDecay(final double decayV, final int rests) {
+        if (restDecays < rests) {
+            final double mean = restDecays == 0 ? 0 : restDecayV;
+            restDecays++;
+            restDecayV = mean + (decayV - mean) / restDecays;
+        }
+    }
+
+    void fields(final StateFields f) {
+        plateauV[0] = f.f64(plateauV[0]);
+        plateauV[1] = f.f64(plateauV[1]);
+        plateauCurrentA[0] = f.f64(plateauCurrentA[0]);
+        plateauCurrentA[1] = f.f64(plateauCurrentA[1]);
+        noiseBaselineV = f.f64(noiseBaselineV);
+        noiseHalves = f.count8(noiseHalves);
+        ce.fields(f);
+        measuredCycles = f.i32(measuredCycles);
+        lastCycleCurrentA = f.f64(lastCycleCurrentA);
+        stage = f.ordinal(stage, CellStage.values());
+        recent = f.i32(recent);
+        rest.fields(f);
+        restSeen = f.present(restSeen) ? f.restObservation(restSeen) : null;
+        restDecayV = f.f64(restDecayV);
+        restDecays = f.count8(restDecays);
+        averageCe.fields(f);
     }
 }

@@ -1,28 +1,66 @@
 package io.cellfloor.domain;
 
-import java.nio.ByteBuffer;
-
 /**
  * Counts the excursions of |V| towards 0 V in one half-cycle and remembers the deepest: an excursion starts when |V|
  * falls more than a margin below the reference plateau and ends when it comes back within half that margin
  * (hysteresis, so that noise at the threshold does not count twice). Part of {@link HalfCycleProbe}.
  */
 final class ExcursionTracker {
-    boolean active;
-    long startMs;
-    double minAbsV;
-    double refV;
-    double marginV;
-    boolean atOnset;
-    int count;
-    long firstStartMs;
-    long lastEndMs;
-    long deepStartMs;
-    long deepEndMs;
-    double deepDepth;
-    double deepMinAbsV;
-    boolean deepRecovered;
-    boolean deepAtOnset;
+    private boolean active;
+    private long startMs;
+    private double minAbsV;
+    private double refV;
+    private double marginV;
+    private boolean atOnset;
+    private int count;
+    private long firstStartMs;
+    private long lastEndMs;
+    private long deepStartMs;
+    private long deepEndMs;
+    private double deepDepth;
+    private double deepMinAbsV;
+    private boolean deepRecovered;
+    private boolean deepAtOnset;
+
+    boolean active() {
+        return active;
+    }
+
+    int count() {
+        return count;
+    }
+
+    long firstStartMs() {
+        return firstStartMs;
+    }
+
+    long lastEndMs() {
+        return lastEndMs;
+    }
+
+    long deepStartMs() {
+        return deepStartMs;
+    }
+
+    long deepEndMs() {
+        return deepEndMs;
+    }
+
+    double deepDepth() {
+        return deepDepth;
+    }
+
+    double deepMinAbsV() {
+        return deepMinAbsV;
+    }
+
+    boolean deepRecovered() {
+        return deepRecovered;
+    }
+
+    boolean deepAtOnset() {
+        return deepAtOnset;
+    }
 
     void clear() {
         active = false;
@@ -84,36 +122,25 @@ final class ExcursionTracker {
         }
     }
 
-    void write(final ByteBuffer b) {
-        b.put((byte) (active ? 1 : 0)).putInt(count);
+    void fields(final StateFields f) {
+        active = f.flag(active);
+        count = f.i32(count);
         if (active) {
-            b.putLong(startMs).putDouble(minAbsV).putDouble(refV).putDouble(marginV).put((byte) (atOnset ? 1 : 0));
+            startMs = f.i64(startMs);
+            minAbsV = f.f64(minAbsV);
+            refV = f.f64(refV);
+            marginV = f.f64(marginV);
+            atOnset = f.flag(atOnset);
         }
         if (count > 0) {
-            b.putLong(firstStartMs).putLong(lastEndMs).putLong(deepStartMs).putLong(deepEndMs).putDouble(deepDepth)
-                    .putDouble(deepMinAbsV).put((byte) (deepRecovered ? 1 : 0)).put((byte) (deepAtOnset ? 1 : 0));
-        }
-    }
-
-    void read(final ByteBuffer b) {
-        active = b.get() == 1;
-        count = b.getInt();
-        if (active) {
-            startMs = b.getLong();
-            minAbsV = b.getDouble();
-            refV = b.getDouble();
-            marginV = b.getDouble();
-            atOnset = b.get() == 1;
-        }
-        if (count > 0) {
-            firstStartMs = b.getLong();
-            lastEndMs = b.getLong();
-            deepStartMs = b.getLong();
-            deepEndMs = b.getLong();
-            deepDepth = b.getDouble();
-            deepMinAbsV = b.getDouble();
-            deepRecovered = b.get() == 1;
-            deepAtOnset = b.get() == 1;
+            firstStartMs = f.i64(firstStartMs);
+            lastEndMs = f.i64(lastEndMs);
+            deepStartMs = f.i64(deepStartMs);
+            deepEndMs = f.i64(deepEndMs);
+            deepDepth = f.f64(deepDepth);
+            deepMinAbsV = f.f64(deepMinAbsV);
+            deepRecovered = f.flag(deepRecovered);
+            deepAtOnset = f.flag(deepAtOnset);
         }
     }
 }

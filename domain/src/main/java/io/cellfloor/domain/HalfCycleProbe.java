@@ -1,7 +1,5 @@
 package io.cellfloor.domain;
 
-import java.nio.ByteBuffer;
-
 /**
  * Watches the voltage of the open half-cycle sample by sample, in O(1) time and constant memory with no allocation,
  * and condenses it into a {@link HalfSummary} when the half closes. It lives in {@link CycleState}, so a half that
@@ -13,55 +11,34 @@ import java.nio.ByteBuffer;
  * direction at the same current. An excursion is |V| falling below the reference by {@link VoltageRules#excursionDepth()}
  * (and by {@link VoltageRules#noiseSigmas()} noise sigmas), ending when it comes back within half that margin. A change
  * of current within the half is a protocol step: the plateau is learnt again and an excursion in progress is dropped.
+ *
+ * <p>The plateau ({@link PlateauLevel}), the noise ({@link ResidualNoise}), the excursions ({@link ExcursionTracker})
+ * and the low tail of a hard short ({@link LowTail}) are each followed by their own part; this class feeds them and
+ * keeps the half's own extremes and logging statistics.
  */
 final class HalfCycleProbe {
     static final long NONE = Long.MIN_VALUE;
-    /** "Never" for decimation clocks: far enough in the past, yet {@code t - LONG_AGO} cannot overflow. */
-    private static final long LONG_AGO = Long.MIN_VALUE / 4;
-    /** Mean |residual| of white noise over three irregular points, to its standard deviation: sqrt(pi/2) / sqrt 1.5. */
-    private static final double RESIDUAL_TO_SIGMA = 1.023;
-    /** The noise estimate averages its first residuals exactly, then follows with this weight per residual. */
-    private static final int RESIDUAL_MEMORY = 32;
-    /** A residual counts at most this multiple of the running mean: one spike cannot inflate the noise. */
-    private static final double RESIDUAL_CLIP = 4.0;
 
-    private final StreamingMedian level = new StreamingMedian();
+    private final PlateauLevel plateau = new PlateauLevel();
+    private final ResidualNoise noise = new ResidualNoise();
+    private final ExcursionTracker excursions = new ExcursionTracker();
+    private final LowTail low = new LowTail();
 
-    Direction direction;
-    long startMs;
-    long lastMs;
-    double currentA;
-    double previousPlateauV;
-    double baselineNoiseV;
-    boolean watchNucleation;
-    double dcResistanceOhm;
-
-    boolean armed;
-    double armA;
-    double armB;
-    long lastFeedMs;
-
-    double residualMean;
-    int residualCount;
-    int chain;
-    long t1;
-    double v1;
-    long t2;
-    double v2;
-    boolean previousEligible;
-
-    final ExcursionTracker excursions = new ExcursionTracker();
-
-    long lowSinceMs;
-    double lowResistanceSum;
-    int lowCount;
-
-    double minAbsV;
-    double maxStepV;
-    double sumDtMs;
-    double sumDt2Ms;
-    long maxDtMs;
-    double earlyMaxAbsV;
+    private Direction direction;
+    private long startMs;
+    private long lastMs;
+    private double currentA;
+    private double previousPlateauV;
+    private double baselineNoiseV;
+    private boolean watchNucleation;
+    private double dcResistanceOhm;
+    private boolean previousEligible;
+    private double minAbsV;
+    private double maxStepV;
+    private double sumDtMs;
+    private double sumDt2Ms;
+    private long maxDtMs;
+    private double earlyMaxAbsV;
 
     /**
      * Starts watching a half-cycle at its first sample.
@@ -87,7 +64,7 @@ final class HalfCycleProbe {
         final double di = Math.abs(i - previousI);
         dcResistanceOhm = previousT != NONE && t - previousT <= rules.dcrMaxIntervalMs() && di > deadBandA
                 ? Math.abs(v - previousV) / di : Double.NaN;
-        trackLow(rules, t, Math.abs(v), currentA);
+        low.track(rules, t, Math.abs(v), currentA, this.previousPlateauV);
         watchOnset(rules, t, i, v);
     }
 
@@ -99,14 +76,14 @@ final class HalfCycleProbe {
         final long dt = t - previousT;
         maxDtMs = Math.max(maxDtMs, dt);
         if (gap) {
-            chain = 0;
+            noise.breakChain();
             previousEligible = false;
         } else {
             sumDtMs += dt;
             sumDt2Ms += (double) dt * dt;
         }
         lastMs = t;
-        trackLow(rules, t, absV, absI);
+        low.track(rules, t, absV, absI, previousPlateauV);
         watchOnset(rules, t, i, v);
         if (t - startMs < rules.onsetGuardMs()) {
             return;
@@ -125,47 +102,41 @@ final class HalfCycleProbe {
             maxStepV = Math.max(maxStepV, Math.abs(v - previousV)); // into and out of excursions too
         }
         previousEligible = inBand;
-        final boolean eligible = inBand && !excursions.active;
-        residual(t, v, eligible);
-        if (eligible && t - lastFeedMs >= rules.decimateMs()) {
-            feed(rules, absV, t - startMs >= rules.armAfterMs());
-            lastFeedMs = t;
+        final boolean eligible = inBand && !excursions.active();
+        noise.update(t, v, eligible && plateau.armed());
+        if (eligible) {
+            plateau.offer(rules, t, absV, t - startMs >= rules.armAfterMs());
         }
     }
 
     /** The half ended at its last sample: what it showed. */
     HalfSummary close(final VoltageRules rules) {
-        if (excursions.active) {
+        if (excursions.active()) {
             excursions.end(lastMs, false);
         }
-        final double plateau = armed ? level.median() : Double.NaN;
+        final double plateauV = plateau.plateauV();
         final ExcursionTracker x = excursions;
-        final boolean any = x.count > 0;
-        final boolean low = lowSinceMs != NONE;
+        final boolean any = x.count() > 0;
+        final boolean isLow = low.low();
         final long span = lastMs - startMs;
-        return new HalfSummary(direction, startMs, lastMs, currentA, plateau, reference(), noiseV(rules, 3),
+        return new HalfSummary(direction, startMs, lastMs, currentA, plateauV, reference(), noise.noiseV(rules, 3),
                 Double.isInfinite(minAbsV) ? Double.NaN : minAbsV, maxStepV < 0 ? Double.NaN : maxStepV,
-                sumDtMs > 0 ? sumDt2Ms / sumDtMs / 1000.0 : Double.NaN, lastMs > startMs ? maxDtMs / 1000.0 : Double.NaN,
-                watchNucleation && earlyMaxAbsV > 0 && plateau > 0 ? Math.max(0, earlyMaxAbsV - plateau) : Double.NaN,
-                dcResistanceOhm, x.count, any ? x.deepStartMs : 0, any ? x.deepEndMs : 0, any ? x.deepDepth : 0,
-                any ? x.deepMinAbsV : Double.NaN, any && x.deepRecovered, any && x.deepAtOnset,
-                any ? x.firstStartMs : 0,
-                any ? x.lastEndMs : 0,
-                !low ? 0 : span == 0 ? 1 : (double) (lastMs - lowSinceMs) / span, low ? lowSinceMs : 0,
-                low && lowCount > 0 ? lowResistanceSum / lowCount : Double.NaN, low ? lowCount : 0);
+                sumDtMs > 0 ? sumDt2Ms / sumDtMs / 1000.0 : Double.NaN,
+                lastMs > startMs ? maxDtMs / 1000.0 : Double.NaN,
+                watchNucleation && earlyMaxAbsV > 0 && plateauV > 0 ? Math.max(0, earlyMaxAbsV - plateauV) : Double.NaN,
+                dcResistanceOhm, x.count(), any ? x.deepStartMs() : 0, any ? x.deepEndMs() : 0,
+                any ? x.deepDepth() : 0, any ? x.deepMinAbsV() : Double.NaN, any && x.deepRecovered(),
+                any && x.deepAtOnset(), any ? x.firstStartMs() : 0, any ? x.lastEndMs() : 0,
+                !isLow ? 0 : span == 0 ? 1 : (double) (lastMs - low.sinceMs()) / span, isLow ? low.sinceMs() : 0,
+                isLow ? low.meanResistanceOhm() : Double.NaN, isLow ? low.samples() : 0);
     }
 
     private double reference() {
-        final double own = armed ? level.median() : Double.NaN;
+        final double own = plateau.plateauV();
         if (previousPlateauV > 0) {
-            return armed ? Math.min(own, previousPlateauV) : previousPlateauV;
+            return plateau.armed() ? Math.min(own, previousPlateauV) : previousPlateauV;
         }
         return own;
-    }
-
-    private double noiseV(final VoltageRules rules, final int minResiduals) {
-        return residualCount < minResiduals ? Double.NaN
-                : Math.max(rules.minNoiseV(), RESIDUAL_TO_SIGMA * residualMean);
     }
 
     /** The channel's noise: its baseline once learnt, else this half's own estimate, else the floor. */
@@ -173,87 +144,17 @@ final class HalfCycleProbe {
         if (baselineNoiseV > 0) {
             return baselineNoiseV;
         }
-        return residualCount >= 5 ? noiseV(rules, 5) : rules.minNoiseV();
+        return noise.residuals() >= 5 ? noise.noiseV(rules, 5) : rules.minNoiseV();
     }
 
     /** A protocol step of current within the half: relearn the plateau; what it did to V is not a breakdown. */
     private void step(final double absI) {
         currentA = absI;
-        armed = false;
-        level.reset();
-        armA = Double.NaN;
-        armB = Double.NaN;
+        plateau.relearn();
         previousPlateauV = Double.NaN;
-        chain = 0;
+        noise.breakChain();
         previousEligible = false;
         excursions.discard();
-    }
-
-    /**
-     * The high-frequency residual of the middle of the last three plateau points from the line through its
-     * neighbours, folded into a clipped running mean: cheap, robust to a stray spike, and blind to a steady slope.
-     */
-    private void residual(final long t, final double v, final boolean eligible) {
-        if (!eligible || !armed) {
-            chain = 0;
-            return;
-        }
-        if (chain > 0 && t == t2) {
-            v2 = v; // the same instant logged twice (a step boundary): keep the later reading
-            return;
-        }
-        if (chain == 2) {
-            final double r = Math.abs(v2 - v1 - (v - v1) * (t2 - t1) / (double) (t - t1));
-            if (residualCount < RESIDUAL_MEMORY) {
-                residualCount++;
-                residualMean += (Math.min(r, residualCount > 3 ? RESIDUAL_CLIP * residualMean : r) - residualMean)
-                        / residualCount;
-            } else {
-                residualMean += (Math.min(r, RESIDUAL_CLIP * residualMean) - residualMean) / RESIDUAL_MEMORY;
-            }
-        }
-        t1 = t2;
-        v1 = v2;
-        t2 = t;
-        v2 = v;
-        chain = Math.min(chain + 1, 2);
-    }
-
-    private void feed(final VoltageRules rules, final double absV, final boolean mayArm) {
-        if (armed) {
-            level.add(absV);
-            return;
-        }
-        if (mayArm && armA > 0 && armB > 0) {
-            final double hi = Math.max(absV, Math.max(armA, armB));
-            final double lo = Math.min(absV, Math.min(armA, armB));
-            final boolean falling = armA - absV > 0.5 * rules.armingBand() * absV;
-            if (hi <= (1 + rules.armingBand()) * lo && !falling) {
-                armed = true;
-                level.add(armA);
-                level.add(armB);
-                level.add(absV);
-                return;
-            }
-        }
-        armA = armB;
-        armB = absV;
-    }
-
-    private void trackLow(final VoltageRules rules, final long t, final double absV, final double absI) {
-        if (!(previousPlateauV > 0) || absV > rules.hardShortRatio() * previousPlateauV) {
-            lowSinceMs = NONE;
-            lowResistanceSum = 0;
-            lowCount = 0;
-            return;
-        }
-        if (lowSinceMs == NONE) {
-            lowSinceMs = t;
-        }
-        if (absI > 0) {
-            lowResistanceSum += absV / absI;
-            lowCount++;
-        }
     }
 
     private void watchOnset(final VoltageRules rules, final long t, final double i, final double v) {
@@ -263,19 +164,11 @@ final class HalfCycleProbe {
     }
 
     private void clear() {
-        level.reset();
-        residualMean = 0;
-        residualCount = 0;
-        armed = false;
-        armA = Double.NaN;
-        armB = Double.NaN;
-        lastFeedMs = LONG_AGO;
-        chain = 0;
+        plateau.clear();
+        noise.clear();
         previousEligible = false;
         excursions.clear();
-        lowSinceMs = NONE;
-        lowResistanceSum = 0;
-        lowCount = 0;
+        low.clear();
         minAbsV = Double.POSITIVE_INFINITY;
         maxStepV = -1;
         sumDtMs = 0;
@@ -284,52 +177,31 @@ final class HalfCycleProbe {
         earlyMaxAbsV = 0;
     }
 
-    void write(final ByteBuffer b) {
-        b.put((byte) direction.ordinal()).putLong(startMs).putLong(lastMs).putDouble(currentA)
-                .putDouble(previousPlateauV).putDouble(baselineNoiseV).put((byte) (watchNucleation ? 1 : 0))
-                .putDouble(dcResistanceOhm);
-        level.write(b);
-        b.putDouble(residualMean).putInt(residualCount);
-        b.put((byte) (armed ? 1 : 0)).putDouble(armA).putDouble(armB).putLong(lastFeedMs);
-        b.put((byte) chain).putLong(t1).putDouble(v1).putLong(t2).putDouble(v2)
-                .put((byte) (previousEligible ? 1 : 0));
-        excursions.write(b);
-        b.putLong(lowSinceMs).putDouble(lowResistanceSum).putInt(lowCount);
-        b.putDouble(minAbsV).putDouble(maxStepV).putDouble(sumDtMs).putDouble(sumDt2Ms).putLong(maxDtMs)
-                .putDouble(earlyMaxAbsV);
-    }
-
-    void read(final ByteBuffer b) {
-        direction = Direction.values()[b.get()];
-        startMs = b.getLong();
-        lastMs = b.getLong();
-        currentA = b.getDouble();
-        previousPlateauV = b.getDouble();
-        baselineNoiseV = b.getDouble();
-        watchNucleation = b.get() == 1;
-        dcResistanceOhm = b.getDouble();
-        level.read(b);
-        residualMean = b.getDouble();
-        residualCount = b.getInt();
-        armed = b.get() == 1;
-        armA = b.getDouble();
-        armB = b.getDouble();
-        lastFeedMs = b.getLong();
-        chain = b.get();
-        t1 = b.getLong();
-        v1 = b.getDouble();
-        t2 = b.getLong();
-        v2 = b.getDouble();
-        previousEligible = b.get() == 1;
-        excursions.read(b);
-        lowSinceMs = b.getLong();
-        lowResistanceSum = b.getDouble();
-        lowCount = b.getInt();
-        minAbsV = b.getDouble();
-        maxStepV = b.getDouble();
-        sumDtMs = b.getDouble();
-        sumDt2Ms = b.getDouble();
-        maxDtMs = b.getLong();
-        earlyMaxAbsV = b.getDouble();
+    /**
+     * The open half's whole watch. The version-2 layout interleaves the parts (median, noise mean, arming, noise
+     * chain), which is why the plateau and the noise each declare theirs in two methods.
+     */
+    void fields(final StateFields f) {
+        direction = f.ordinal(direction, Direction.values());
+        startMs = f.i64(startMs);
+        lastMs = f.i64(lastMs);
+        currentA = f.f64(currentA);
+        previousPlateauV = f.f64(previousPlateauV);
+        baselineNoiseV = f.f64(baselineNoiseV);
+        watchNucleation = f.flag(watchNucleation);
+        dcResistanceOhm = f.f64(dcResistanceOhm);
+        plateau.levelFields(f);
+        noise.meanFields(f);
+        plateau.armingFields(f);
+        noise.chainFields(f);
+        previousEligible = f.flag(previousEligible);
+        excursions.fields(f);
+        low.fields(f);
+        minAbsV = f.f64(minAbsV);
+        maxStepV = f.f64(maxStepV);
+        sumDtMs = f.f64(sumDtMs);
+        sumDt2Ms = f.f64(sumDt2Ms);
+        maxDtMs = f.i64(maxDtMs);
+        earlyMaxAbsV = f.f64(earlyMaxAbsV);
     }
 }

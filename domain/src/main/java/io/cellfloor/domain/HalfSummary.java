@@ -1,7 +1,5 @@
 package io.cellfloor.domain;
 
-import java.nio.ByteBuffer;
-
 /**
  * What one half-cycle's voltage trace said, condensed by {@link HalfCycleProbe} as the samples went by: the features
  * of the half and the raw findings the detectors judge when its cycle closes. Times are epoch ms; voltages are |V|.
@@ -58,53 +56,5 @@ record HalfSummary(
 
     boolean endedLow() {
         return lowFraction > 0;
-    }
-
-    void write(final ByteBuffer b) {
-        b.put((byte) direction.ordinal()).putLong(startMs).putLong(endMs).putDouble(currentA).putDouble(plateauV)
-                .putDouble(referenceV).putDouble(noiseV).putDouble(minAbsV).putDouble(maxStepV)
-                .putDouble(loggingIntervalS).putDouble(maxIntervalS).putDouble(nucleationV).putDouble(dcResistanceOhm)
-                .putInt(excursions);
-        if (excursions > 0) {
-            b.putLong(excStartMs).putLong(excEndMs).putDouble(excDepth).putDouble(excMinAbsV)
-                    .put((byte) (excRecovered ? 1 : 0)).put((byte) (excAtOnset ? 1 : 0)).putLong(firstExcursionMs).putLong(lastExcursionEndMs);
-        }
-        b.putDouble(lowFraction);
-        if (lowFraction > 0) {
-            b.putLong(lowSinceMs).putDouble(lowResistanceOhm).putInt(lowSamples);
-        }
-    }
-
-    static HalfSummary read(final ByteBuffer b) {
-        final Direction direction = Direction.values()[b.get()];
-        final long start = b.getLong();
-        final long end = b.getLong();
-        final double current = b.getDouble();
-        final double plateau = b.getDouble();
-        final double reference = b.getDouble();
-        final double noise = b.getDouble();
-        final double min = b.getDouble();
-        final double step = b.getDouble();
-        final double interval = b.getDouble();
-        final double maxInterval = b.getDouble();
-        final double nucleation = b.getDouble();
-        final double dcr = b.getDouble();
-        final int excursions = b.getInt();
-        final boolean any = excursions > 0;
-        final long excStart = any ? b.getLong() : 0;
-        final long excEnd = any ? b.getLong() : 0;
-        final double depth = any ? b.getDouble() : 0;
-        final double excMin = any ? b.getDouble() : Double.NaN;
-        final boolean recovered = any && b.get() == 1;
-        final boolean atOnset = any && b.get() == 1;
-        final long first = any ? b.getLong() : 0;
-        final long last = any ? b.getLong() : 0;
-        final double low = b.getDouble();
-        final long lowSince = low > 0 ? b.getLong() : 0;
-        final double lowR = low > 0 ? b.getDouble() : Double.NaN;
-        final int lowN = low > 0 ? b.getInt() : 0;
-        return new HalfSummary(direction, start, end, current, plateau, reference, noise, min, step, interval,
-                maxInterval, nucleation, dcr, excursions, excStart, excEnd, depth, excMin, recovered, atOnset, first, last, low,
-                lowSince, lowR, lowN);
     }
 }

@@ -1,6 +1,5 @@
 package io.cellfloor.domain;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -9,11 +8,10 @@ import java.util.Arrays;
  * more than the grace ahead of it; with a grace of 0 a batch is only sorted. A sample older than what was
  * already released is late: the caller rejects it (see {@link CycleAssembler#check}).
  *
- * <p>Columnar and compact, so it can live in a state store between batches; empty most of the time.
+ * <p>Columnar and compact, so it can live in a state store between batches ({@link StateCodec}); empty most of the
+ * time.
  */
 public final class ReorderBuffer {
-    private static final byte FORMAT = 1;
-
     private long[] time = new long[16];
     private double[] current = new double[16];
     private double[] voltage = new double[16];
@@ -57,6 +55,12 @@ public final class ReorderBuffer {
         newestMs = Math.max(newestMs, timeMs);
     }
 
+    /** Forgets every sample held and the newest time seen: a new test begins. */
+    public void clear() {
+        size = 0;
+        newestMs = Long.MIN_VALUE;
+    }
+
     /** Releases every sample at least {@code graceMs} older than the newest one seen. */
     public void release(final long graceMs, final Sink sink) {
         releaseUpTo(newestMs - graceMs, sink);
@@ -96,33 +100,20 @@ public final class ReorderBuffer {
         }
     }
 
-    public byte[] encode() {
-        final ByteBuffer b = ByteBuffer.allocate(1 + 8 + 4 + size * (8 + 8 + 8 + 4 + 1));
-        b.put(FORMAT).putLong(newestMs).putInt(size);
-        for (int k = 0; k < size; k++) {
-            b.putLong(time[k]).putDouble(current[k]).putDouble(voltage[k]).putInt(cycleIndex[k]).put(stepType[k]);
-        }
-        return b.array();
-    }
-
-    public static ReorderBuffer decode(final byte[] bytes) {
-        final ByteBuffer b = ByteBuffer.wrap(bytes);
-        final byte format = b.get();
-        if (format != FORMAT) {
-            throw new IllegalArgumentException("unknown reorder-buffer format " + format + "; expected " + FORMAT);
-        }
-        final ReorderBuffer r = new ReorderBuffer();
-        r.newestMs = b.getLong();
-        final int n = b.getInt();
+    /** The samples held, oldest first, after the newest time seen (see {@link StateCodec}). */
+    void fields(final StateFields f) {
+        newestMs = f.i64(newestMs);
+        final int n = f.i32(size);
         for (int k = 0; k < n; k++) {
-            r.grow();
-            r.time[k] = b.getLong();
-            r.current[k] = b.getDouble();
-            r.voltage[k] = b.getDouble();
-            r.cycleIndex[k] = b.getInt();
-            r.stepType[k] = b.get();
-            r.size++;
+            if (f.reading()) {
+                grow();
+                size++;
+            }
+            time[k] = f.i64(time[k]);
+            current[k] = f.f64(current[k]);
+            voltage[k] = f.f64(voltage[k]);
+            cycleIndex[k] = f.i32(cycleIndex[k]);
+            stepType[k] = f.i8(stepType[k]);
         }
-        return r;
     }
 }

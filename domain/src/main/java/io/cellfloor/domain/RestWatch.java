@@ -1,7 +1,5 @@
 package io.cellfloor.domain;
 
-import java.nio.ByteBuffer;
-
 /**
  * Follows the open-circuit voltage of the rest after a half-cycle, for at most {@link RestRules#watchMs()}: its first
  * and latest point. A rest with fewer than two points tells nothing. Part of the channel's persisted state.
@@ -48,28 +46,18 @@ final class RestWatch {
         return seen ? new RestObservation(cycleNumber, after, afterCutoff, startMs, startV, endMs, endV, samples) : null;
     }
 
-    void write(final ByteBuffer b) {
-        b.put((byte) (active ? 1 : 0));
+    void fields(final StateFields f) {
+        active = f.flag(active);
         if (active) {
-            b.putInt(cycleNumber).put((byte) after.ordinal()).put((byte) (afterCutoff ? 1 : 0)).putInt(samples);
+            cycleNumber = f.i32(cycleNumber);
+            after = f.ordinal(after, Direction.values());
+            afterCutoff = f.flag(afterCutoff);
+            samples = f.i32(samples);
             if (samples > 0) {
-                b.putLong(startMs).putDouble(startV).putLong(endMs).putDouble(endV);
-            }
-        }
-    }
-
-    void read(final ByteBuffer b) {
-        active = b.get() == 1;
-        if (active) {
-            cycleNumber = b.getInt();
-            after = Direction.values()[b.get()];
-            afterCutoff = b.get() == 1;
-            samples = b.getInt();
-            if (samples > 0) {
-                startMs = b.getLong();
-                startV = b.getDouble();
-                endMs = b.getLong();
-                endV = b.getDouble();
+                startMs = f.i64(startMs);
+                startV = f.f64(startV);
+                endMs = f.i64(endMs);
+                endV = f.f64(endV);
             }
         }
     }

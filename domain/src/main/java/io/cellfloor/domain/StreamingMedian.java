@@ -1,7 +1,5 @@
 package io.cellfloor.domain;
 
-import java.nio.ByteBuffer;
-
 /**
  * The running median of a stream in constant memory and O(1) time per value, with no allocation: the P-squared
  * algorithm (Jain and Chlamtac, CACM 1985) with five markers. Exact for up to five values; after that an estimate
@@ -88,33 +86,23 @@ final class StreamingMedian {
         }
     }
 
-    void write(final ByteBuffer b) {
-        b.putInt(count);
+    /** Only the markers in use: the positions of the outer two and, while there are five values, all follow. */
+    void fields(final StateFields f) {
+        count = f.i32(count);
         for (int i = 0; i < Math.min(count, 5); i++) {
-            b.putDouble(q[i]);
+            q[i] = f.f64(q[i]);
         }
-        if (count > 5) {
-            b.putInt(n[1]).putInt(n[2]).putInt(n[3]);
-        }
-    }
-
-    void read(final ByteBuffer b) {
-        count = b.getInt();
-        for (int i = 0; i < Math.min(count, 5); i++) {
-            q[i] = b.getDouble();
-        }
-        if (count >= 5) {
+        if (f.reading() && count >= 5) {
             n[0] = 0;
             n[4] = count - 1;
-            if (count > 5) {
-                n[1] = b.getInt();
-                n[2] = b.getInt();
-                n[3] = b.getInt();
-            } else {
-                n[1] = 1;
-                n[2] = 2;
-                n[3] = 3;
-            }
+            n[1] = 1;
+            n[2] = 2;
+            n[3] = 3;
+        }
+        if (count > 5) {
+            n[1] = f.i32(n[1]);
+            n[2] = f.i32(n[2]);
+            n[3] = f.i32(n[3]);
         }
     }
 }

@@ -252,8 +252,8 @@ class CycleAssemblerTest {
         new Trace(a, 0).step(-i, -0.03, 1800, 10_000).rest(0, 60).step(i, 0.03, 400, 10_000);
         state.lastSequence(41);
 
-        final CycleState restored = CycleState.decode(state.encode());
-        assertThat(restored.encode()).isEqualTo(state.encode());
+        final CycleState restored = StateCodec.decodeCycleState(StateCodec.encode(state));
+        assertThat(StateCodec.encode(restored)).isEqualTo(StateCodec.encode(state));
         assertThat(restored.lastSequence()).isEqualTo(41);
 
         final List<Cycle> fromRestored = new ArrayList<>();

@@ -16,10 +16,10 @@ class DetectionStateTest {
     private static final class Restarting implements LiCell.Feed {
         private final List<Cycle> cycles = new ArrayList<>();
         private final int every;
-        private byte[] stored = new CycleState().encode();
+        private byte[] stored = StateCodec.encode(new CycleState());
         private int maxBytes;
         private int n;
-        private CycleState state = CycleState.decode(stored);
+        private CycleState state = StateCodec.decodeCycleState(stored);
 
         Restarting(final int every) {
             this.every = every;
@@ -28,9 +28,9 @@ class DetectionStateTest {
         @Override
         public void accept(final long t, final double i, final double v) {
             if (n++ % every == 0) {
-                stored = state.encode();
+                stored = StateCodec.encode(state);
                 maxBytes = Math.max(maxBytes, stored.length);
-                state = CycleState.decode(stored);
+                state = StateCodec.decodeCycleState(stored);
             }
             new CycleAssembler(CycleRules.DEFAULTS, LiCell.SPEC, state, cycles::add).accept(t, i, v, Sample.NO_INDEX,
                     null);
@@ -65,7 +65,7 @@ class DetectionStateTest {
 
     @Test
     void shouldEncodeAFreshStateCompactly() {
-        assertThat(new CycleState().encode().length).isLessThan(160);
+        assertThat(StateCodec.encode(new CycleState()).length).isLessThan(160);
     }
 
     @Test
@@ -77,7 +77,7 @@ class DetectionStateTest {
         b.put((byte) (Direction.DISCHARGE.ordinal() + 1)).putLong(9_800_000L).putInt(Sample.NO_INDEX)
                 .putDouble(LiCell.I * 200).putInt(20).putInt(0).putLong(0);
         b.put((byte) 0);
-        final CycleState restored = CycleState.decode(java.util.Arrays.copyOf(b.array(), b.position()));
+        final CycleState restored = StateCodec.decodeCycleState(java.util.Arrays.copyOf(b.array(), b.position()));
         final List<Cycle> cycles = new ArrayList<>();
         final CycleAssembler a = new CycleAssembler(CycleRules.DEFAULTS, LiCell.SPEC, restored, cycles::add);
         a.accept(10_010_000L, -LiCell.I, -0.05, Sample.NO_INDEX, null);

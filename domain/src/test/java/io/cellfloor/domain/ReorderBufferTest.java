@@ -60,7 +60,8 @@ class ReorderBufferTest {
         final List<String> original = new ArrayList<>();
         final List<String> restored = new ArrayList<>();
 
-        ReorderBuffer.decode(b.encode()).releaseAll((t, i, v, c, s) -> restored.add(t + " " + i + " " + v + " " + c + " " + s));
+        StateCodec.decodeReorderBuffer(StateCodec.encode(b))
+                .releaseAll((t, i, v, c, s) -> restored.add(t + " " + i + " " + v + " " + c + " " + s));
         b.releaseAll((t, i, v, c, s) -> original.add(t + " " + i + " " + v + " " + c + " " + s));
 
         assertThat(restored).hasSize(40).isEqualTo(original);

@@ -44,10 +44,10 @@ class StreamingMedianTest {
             a.add(Math.sin(k));
         }
         final ByteBuffer b = ByteBuffer.allocate(128);
-        a.write(b);
+        a.fields(StateFields.writer(b, StateCodec.CYCLE_STATE_VERSION));
         b.flip();
         final StreamingMedian c = new StreamingMedian();
-        c.read(b);
+        c.fields(StateFields.reader(b, StateCodec.CYCLE_STATE_VERSION));
         for (int k = 40; k < 80; k++) {
             a.add(Math.sin(k));
             c.add(Math.sin(k));

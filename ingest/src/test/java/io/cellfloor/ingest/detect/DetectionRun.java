@@ -7,6 +7,7 @@ import io.cellfloor.domain.CycleRules;
 import io.cellfloor.domain.CycleState;
 import io.cellfloor.domain.DetectionRules;
 import io.cellfloor.domain.Sample;
+import io.cellfloor.domain.StateCodec;
 import io.cellfloor.ingest.sim.CellSimulator;
 import io.cellfloor.ingest.sim.InjectedEvent;
 import io.cellfloor.ingest.sim.SimulatorConfig;
@@ -32,9 +33,9 @@ record DetectionRun(SimulatorConfig config, List<Cycle> cycles, List<TruthCycle>
         final CellSimulator sim = new CellSimulator(config, START_MS);
         final List<Cycle> cycles = new ArrayList<>();
         final SampleLog log = new SampleLog();
-        byte[] stored = new CycleState().encode();
+        byte[] stored = StateCodec.encode(new CycleState());
         while (sim.hasNext()) {
-            final CycleState state = CycleState.decode(stored);
+            final CycleState state = StateCodec.decodeCycleState(stored);
             final CycleAssembler a = new CycleAssembler(CycleRules.DEFAULTS, rules, config.spec(), state, cycles::add);
             for (int k = 0; k < BATCH && sim.hasNext(); k++) {
                 final Sample s = sim.next();
@@ -46,7 +47,7 @@ record DetectionRun(SimulatorConfig config, List<Cycle> cycles, List<TruthCycle>
             if (!sim.hasNext()) {
                 a.finish();
             }
-            stored = state.encode();
+            stored = StateCodec.encode(state);
         }
         return new DetectionRun(config, List.copyOf(cycles), sim.truth(), sim.events(), log);
     }

@@ -9,8 +9,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Builds cellfloor's two topologies. {@link #detection}: samples and cell tests (co-partitioned by channel id) into
- * one {@code cycle-assembler} processor with four persistent stores (cycle state, cell test, channel status, the
- * reorder buffer of samples waiting out their grace) and the in-memory voltage trace, out to the cycles,
+ * the {@code cycle-assembler} and {@code cell-test-registrar} processors, which share the cell-test store; four
+ * persistent stores (cycle state, cell test, channel status, the reorder buffer of samples waiting out their grace)
+ * and the in-memory voltage trace, out to the cycles,
  * breakdown-events, stage-changes, channel-status, alerts and dead-letter topics. {@link #views}:
  * {@link FloorAggregations} and {@link ChannelViews}, the floor-wide and per-channel views the query API reads,
  * built from detection's output topics. They run as two Streams applications (see
@@ -23,6 +24,7 @@ public final class CellfloorTopology {
     public static final String SAMPLES_SOURCE = "samples-source";
     public static final String CELL_TESTS_SOURCE = "cell-tests-source";
     public static final String CYCLE_ASSEMBLER = "cycle-assembler";
+    public static final String CELL_TEST_REGISTRAR = "cell-test-registrar";
     public static final String CYCLE_STATE_STORE = "channel-cycle-state";
     public static final String CELL_TEST_STORE = "channel-cell-test";
     public static final String CYCLES_SINK = "cycles-sink";
@@ -78,13 +80,13 @@ public final class CellfloorTopology {
         final var bytes = Serdes.ByteArray();
         topology.addSource(SAMPLES_SOURCE, strings.deserializer(), bytes.deserializer(), Topics.SAMPLES);
         topology.addSource(CELL_TESTS_SOURCE, strings.deserializer(), bytes.deserializer(), Topics.CELL_TESTS);
-        topology.addProcessor(CYCLE_ASSEMBLER, () -> new CycleProcessor(codecs, settings, metrics),
-                SAMPLES_SOURCE, CELL_TESTS_SOURCE);
+        topology.addProcessor(CELL_TEST_REGISTRAR, () -> new CellTestProcessor(codecs, metrics), CELL_TESTS_SOURCE);
+        topology.addProcessor(CYCLE_ASSEMBLER, () -> new CycleProcessor(codecs, settings, metrics), SAMPLES_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CYCLE_STATE_STORE), strings, bytes).withCachingEnabled(),
                 CYCLE_ASSEMBLER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CELL_TEST_STORE), strings, bytes), CYCLE_ASSEMBLER);
+                Stores.persistentKeyValueStore(CELL_TEST_STORE), strings, bytes), CELL_TEST_REGISTRAR, CYCLE_ASSEMBLER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CHANNEL_STATUS_STORE), strings, codecs.status()).withCachingEnabled(),
                 CYCLE_ASSEMBLER);
@@ -101,6 +103,6 @@ public final class CellfloorTopology {
                 CYCLE_ASSEMBLER);
         topology.addSink(ALERTS_SINK, Topics.ALERTS, strings.serializer(), codecs.alerts(), CYCLE_ASSEMBLER);
         topology.addSink(DEAD_LETTER_SINK, Topics.DEAD_LETTER, strings.serializer(), codecs.deadLetters(),
-                CYCLE_ASSEMBLER);
+                CELL_TEST_REGISTRAR, CYCLE_ASSEMBLER);
     }
 }

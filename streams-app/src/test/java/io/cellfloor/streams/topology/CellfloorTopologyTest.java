@@ -14,6 +14,7 @@ import io.cellfloor.domain.CellKind;
 import io.cellfloor.domain.CellSpec;
 import io.cellfloor.domain.CycleRules;
 import io.cellfloor.domain.CycleState;
+import io.cellfloor.domain.StateCodec;
 import io.cellfloor.schema.AvroMapping;
 import io.cellfloor.schema.Topics;
 import io.cellfloor.schema.registry.InMemorySchemaRegistryClient;
@@ -115,6 +116,38 @@ class CellfloorTopologyTest {
     }
 
     @Test
+    void shouldUseTheCellTestAsRegisteredLastWhenItChangesMidTest() {
+        register("ch-1", LI_LPSC_SS);
+        final double i = LI_LPSC_SS.nominalCurrentA();
+        final Batches b = new Batches("ch-1");
+        b.step(-i, -0.03, 1800).step(0, 0.0, 60).step(i, 0.03, 1160).point(i, 1.5).step(0, 1.45, 60);
+        final List<SampleBatch> batches = b.batches(4);
+        batches.subList(0, 2).forEach(x -> samples.pipeInput("ch-1", x));
+
+        register("ch-1", new CellSpec(CellKind.ASYMMETRIC, LI_LPSC_SS.areaCm2(), "LPSC", "SS", 1.0, 0.5, -1.0, 1.5,
+                80, CeDirection.CHARGE_OVER_DISCHARGE, null));
+        batches.subList(2, 4).forEach(x -> samples.pipeInput("ch-1", x));
+
+        assertThat(statuses.readValue().getCohort()).isEqualTo("LPSC | SS | 1 mA/cm2 | 0.5 mAh/cm2 | 1.5 V | 80 MPa");
+    }
+
+    @Test
+    void shouldTreatTheChannelAsUnknownOnceItsCellTestIsDeleted() {
+        register("ch-1", LI_LPSC_SS);
+        final double i = LI_LPSC_SS.nominalCurrentA();
+        final Batches b = new Batches("ch-1");
+        b.step(-i, -0.03, 1800).step(0, 0.0, 60).step(i, 0.03, 1160).point(i, 1.5).step(0, 1.45, 60);
+        final List<SampleBatch> batches = b.batches(4);
+        samples.pipeInput("ch-1", batches.get(0));
+
+        cellTests.pipeInput("ch-1", (CellTest) null);
+        batches.subList(1, 4).forEach(x -> samples.pipeInput("ch-1", x));
+
+        assertThat(cycles.readValue().getCellTestKnown()).isFalse();
+        assertThat(driver.getKeyValueStore(CellfloorTopology.CELL_TEST_STORE).get("ch-1")).isNull();
+    }
+
+    @Test
     void shouldTakeFullCellCeAsDischargeOverCharge() {
         register("ch-2", NMC_GRAPHITE);
         final double i = NMC_GRAPHITE.nominalCurrentA();
@@ -197,7 +230,7 @@ class CellfloorTopologyTest {
         assertThat(c.getComplete()).isFalse();
         assertThat(c.getCharge().getEndReason()).isEqualTo(EndReason.INCOMPLETE);
         final KeyValueStore<String, byte[]> store = driver.getKeyValueStore(CellfloorTopology.CYCLE_STATE_STORE);
-        final CycleState state = CycleState.decode(store.get("ch-1"));
+        final CycleState state = StateCodec.decodeCycleState(store.get("ch-1"));
         assertThat(state.lastSequence()).isEqualTo(1);
         assertThat(state.cyclesEmitted()).isEqualTo(1);
     }

@@ -1,0 +1,61 @@
+package io.cellfloor.streams.topology;
+
+import io.cellfloor.avro.CellTest;
+import io.cellfloor.avro.DeadLetter;
+import io.cellfloor.schema.AvroMapping;
+import io.cellfloor.schema.Topics;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Registers each channel's {@link CellTest} in the store {@link CycleProcessor} reads it from (a null value
+ * unregisters it), and dead-letters cell tests that cannot be read or are keyed by the wrong channel.
+ */
+final class CellTestProcessor implements Processor<String, byte[], String, DeadLetter> {
+    private final Codecs codecs;
+    private final TopologyMetrics metrics;
+    private ProcessorContext<String, DeadLetter> context;
+    private KeyValueStore<String, byte[]> cellTests;
+
+    CellTestProcessor(final Codecs codecs, final TopologyMetrics metrics) {
+        this.codecs = codecs;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, DeadLetter> context) {
+        this.context = context;
+        this.cellTests = context.getStateStore(CellfloorTopology.CELL_TEST_STORE);
+    }
+
+    @Override
+    public void process(final Record<String, byte[]> record) {
+        if (record.value() == null) {
+            cellTests.delete(record.key());
+            return;
+        }
+        final CellTest test;
+        try {
+            test = codecs.cellTests().deserialize(Topics.CELL_TESTS, record.value());
+            AvroMapping.cell(test);
+        } catch (RuntimeException e) {
+            deadLetter(record, null, "unreadable cell test: " + e.getMessage());
+            return;
+        }
+        if (!test.getChannelId().equals(record.key())) {
+            deadLetter(record, test.getChannelId(), "cell test for channel " + test.getChannelId()
+                    + " was keyed " + record.key() + "; key cell tests by channel id");
+            return;
+        }
+        cellTests.put(record.key(), record.value());
+        metrics.cellTests.increment();
+    }
+
+    private void deadLetter(final Record<String, byte[]> record, final String channel, final String reason) {
+        metrics.deadLetters.increment();
+        context.forward(new Record<>(record.key(), DeadLetters.of(context.recordMetadata(), record, channel, reason,
+                -1), record.timestamp(), record.headers()), CellfloorTopology.DEAD_LETTER_SINK);
+    }
+}

@@ -1,0 +1,55 @@
+package io.cellfloor.streams.topology;
+
+import io.cellfloor.domain.ChannelBatch;
+import io.cellfloor.domain.Direction;
+import io.cellfloor.domain.Sample;
+import io.cellfloor.schema.AvroMapping;
+import io.cellfloor.schema.serde.SampleColumns;
+
+/** A decoded sample batch as the domain's {@link ChannelBatch}: reads the columns in place, copies nothing. */
+record ColumnsBatch(SampleColumns columns) implements ChannelBatch {
+    @Override
+    public String testId() {
+        return columns.testId();
+    }
+
+    @Override
+    public long sequence() {
+        return columns.sequence();
+    }
+
+    @Override
+    public boolean endOfTest() {
+        return columns.endOfTest();
+    }
+
+    @Override
+    public int size() {
+        return columns.size();
+    }
+
+    @Override
+    public long timeMs(final int k) {
+        return columns.timestampMs()[k];
+    }
+
+    @Override
+    public double currentA(final int k) {
+        return columns.currentA()[k];
+    }
+
+    @Override
+    public double voltageV(final int k) {
+        return columns.voltageV()[k];
+    }
+
+    @Override
+    public int cycleIndex(final int k) {
+        return columns.cycleIndex() == null ? Sample.NO_INDEX : columns.cycleIndex()[k];
+    }
+
+    @Override
+    public Direction stepType(final int k) {
+        return columns.stepType() == null ? null : AvroMapping.direction(columns.stepType()[k]);
+    }
+}
