@@ -1,4 +1,4 @@
-package io.cellfloor.sinks.replay;
+package io.cellfloor.streams.replay;
 
 import java.time.Instant;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.cellfloor.sinks.replay;
+package io.cellfloor.streams.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,7 +18,6 @@ import io.cellfloor.sim.SimulatedFloor;
 import io.cellfloor.streams.app.CellfloorRuntime;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
-import io.cellfloor.streams.topology.Codecs;
 import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -77,7 +76,7 @@ class ReplayDeterminismTest {
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PLATFORM.bootstrapServers()), new StringSerializer(),
                      new ByteArraySerializer())) {
-            written = new Replayer(consumer, producer, Codecs.registry(client, registrySettings), config.topology(),
+            written = new Replayer(consumer, producer, client, registrySettings, config.topology(),
                     Clock.systemUTC(), progress::add).replay(new ReplayRequest(Instant.ofEpochMilli(0),
                     Instant.ofEpochMilli(T0).plus(Duration.ofDays(365)), Set.of(), "same-settings"));
         }

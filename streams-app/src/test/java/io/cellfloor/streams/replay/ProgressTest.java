@@ -1,4 +1,4 @@
-package io.cellfloor.sinks.replay;
+package io.cellfloor.streams.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

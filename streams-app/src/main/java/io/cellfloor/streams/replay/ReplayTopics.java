@@ -1,4 +1,4 @@
-package io.cellfloor.sinks.replay;
+package io.cellfloor.streams.replay;
 
 import io.cellfloor.schema.Topics;
 import java.util.LinkedHashMap;
