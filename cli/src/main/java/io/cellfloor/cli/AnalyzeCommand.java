@@ -43,9 +43,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code cellfloor analyze --out DIR [--cell-test FILE] [--zone ZONE] FILE...}: runs the production topology over
- * cycler files without a broker, in an {@link OfflineRun} (Kafka Streams' own test driver), fed by the same station agent code that
- * publishes on a floor. Writes {@code DIR/<file name without extension>.jsonl}, one JSON object per cycle, and
- * prints a short summary per file.
+ * cycler files without a broker, in an {@link OfflineRun} (Kafka Streams' own test driver), fed by the same station
+ * agent code that publishes on a floor. Writes {@code DIR/<file name without extension>.jsonl}, one JSON object per
+ * cycle, and prints a short summary per file.
  */
 @Command(name = "analyze", sortOptions = false,
         description = "run the topology over cycler files, no broker needed: one JSON line per cycle")

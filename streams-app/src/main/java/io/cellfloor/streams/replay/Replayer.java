@@ -27,7 +27,8 @@ import org.apache.kafka.common.TopicPartition;
  * Reprocesses historical samples with the production topology, under the settings being tried, and writes what it
  * produces to the replay's own topics. The topology runs in an {@link OfflineRun} (Kafka Streams' test driver) inside
  * this process: no application id, state store or changelog of the live app is touched, and nothing in the topology
- * had to change. Outputs are the serializer's bytes, so with the live settings they are byte-identical to the live topics.
+ * had to change. Outputs are the serializer's bytes, so with the live settings they are byte-identical to the live
+ * topics.
  */
 public final class Replayer {
     private final KafkaConsumer<String, byte[]> consumer;
