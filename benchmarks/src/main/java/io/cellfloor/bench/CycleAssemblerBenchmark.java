@@ -7,11 +7,11 @@ import io.cellfloor.domain.CycleRules;
 import io.cellfloor.domain.CycleState;
 import io.cellfloor.domain.Sample;
 import io.cellfloor.domain.StateCodec;
-import io.cellfloor.ingest.ChannelInfo;
-import io.cellfloor.ingest.SampleSink;
-import io.cellfloor.ingest.sim.FloorPlan;
-import io.cellfloor.ingest.sim.Pacing;
-import io.cellfloor.ingest.sim.SimulatedFloor;
+import io.cellfloor.sim.FloorPlan;
+import io.cellfloor.sim.FloorSink;
+import io.cellfloor.sim.Pacing;
+import io.cellfloor.sim.SimulatedChannel;
+import io.cellfloor.sim.SimulatedFloor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,11 +53,11 @@ public class CycleAssemblerBenchmark {
         final SimulatedFloor floor = new SimulatedFloor(
                 FloorPlan.builder().stations(1).channelsPerStation(8).cycles(400).breakdowns(0).build(),
                 Pacing.runToCompletion(0));
-        final ChannelInfo channel = floor.channels().stream()
+        final SimulatedChannel channel = floor.channels().stream()
                 .filter(c -> c.cell() != null && c.cell().kind() == CellKind.ASYMMETRIC).findFirst().orElseThrow();
         cell = channel.cell();
         final List<Sample> samples = new ArrayList<>();
-        while (samples.size() < SAMPLES && floor.poll(new SampleSink() {
+        while (samples.size() < SAMPLES && floor.poll(new FloorSink() {
             @Override
             public void accept(final String channelId, final Sample sample) {
                 if (channelId.equals(channel.channelId()) && samples.size() < SAMPLES) {

@@ -4,15 +4,16 @@ import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.SampleBatch;
 import io.cellfloor.embedded.EmbeddedKafkaCluster;
 import io.cellfloor.embedded.RegistryProcess;
+import io.cellfloor.ingest.SimulatedSource;
 import io.cellfloor.ingest.agent.AgentSettings;
 import io.cellfloor.ingest.agent.StationAgent;
-import io.cellfloor.ingest.sim.FloorPlan;
-import io.cellfloor.ingest.sim.Pacing;
-import io.cellfloor.ingest.sim.SimulatedFloor;
 import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
 import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
+import io.cellfloor.sim.FloorPlan;
+import io.cellfloor.sim.Pacing;
+import io.cellfloor.sim.SimulatedFloor;
 import io.cellfloor.streams.app.CellfloorApps;
 import io.cellfloor.streams.app.CellfloorRuntime;
 import io.cellfloor.streams.app.TopicPlan;
@@ -74,7 +75,7 @@ public final class QueryLoad {
             App second = null;
             try (KafkaProducer<String, byte[]> producer = StationAgent.producer(kafka.bootstrapServers())) {
                 final QueryServer query = first.query;
-                final StationAgent agent = new StationAgent(floor, producer,
+                final StationAgent agent = new StationAgent(new SimulatedSource(floor), producer,
                         CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
                         CellfloorSerdes.value(CellTest.class, client, registrySettings).serializer(),
                         AgentSettings.DEFAULTS, meters, System::currentTimeMillis);

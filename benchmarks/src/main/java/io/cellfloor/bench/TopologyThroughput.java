@@ -4,18 +4,19 @@ import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.SampleBatch;
 import io.cellfloor.embedded.EmbeddedKafkaCluster;
 import io.cellfloor.embedded.RegistryProcess;
-import io.cellfloor.ingest.ChannelInfo;
+import io.cellfloor.ingest.SimulatedSource;
 import io.cellfloor.ingest.agent.AgentSettings;
 import io.cellfloor.ingest.agent.StationAgent;
-import io.cellfloor.ingest.sim.ChannelPlan;
-import io.cellfloor.ingest.sim.FloorPlan;
-import io.cellfloor.ingest.sim.Pacing;
-import io.cellfloor.ingest.sim.SimulatedFloor;
 import io.cellfloor.schema.Topics;
 import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
 import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
+import io.cellfloor.sim.ChannelPlan;
+import io.cellfloor.sim.FloorPlan;
+import io.cellfloor.sim.Pacing;
+import io.cellfloor.sim.SimulatedChannel;
+import io.cellfloor.sim.SimulatedFloor;
 import io.cellfloor.streams.app.CellfloorApps;
 import io.cellfloor.streams.app.CellfloorRuntime;
 import io.cellfloor.streams.app.TopicPlan;
@@ -157,12 +158,12 @@ public final class TopologyThroughput {
             final FloorPlan plan = FloorPlan.builder().stations(channels / perStation).channelsPerStation(perStation)
                     .cycles(cycles).build();
             final SimulatedFloor floor = new SimulatedFloor(FloorPlan.of(plan.channels().stream()
-                    .map(c -> new ChannelPlan(new ChannelInfo(c.info().stationId(), c.info().channelId() + suffix,
+                    .map(c -> new ChannelPlan(new SimulatedChannel(c.info().stationId(), c.info().channelId() + suffix,
                             c.info().testId() + suffix, c.info().cell()), c.config()))
                     .toList()), Pacing.runToCompletion(startMs));
             final long start = System.nanoTime();
             try (KafkaProducer<String, byte[]> producer = StationAgent.producer(bootstrap)) {
-                final StationAgent agent = new StationAgent(floor, producer,
+                final StationAgent agent = new StationAgent(new SimulatedSource(floor), producer,
                         CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
                         CellfloorSerdes.value(CellTest.class, client, registrySettings).serializer(),
                         new AgentSettings(batch, Long.MAX_VALUE), meters, System::currentTimeMillis);

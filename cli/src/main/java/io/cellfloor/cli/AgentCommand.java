@@ -8,21 +8,22 @@ import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.DeadLetter;
 import io.cellfloor.avro.SampleBatch;
 import io.cellfloor.domain.CellSpec;
+import io.cellfloor.ingest.SimulatedSource;
 import io.cellfloor.ingest.agent.AgentSettings;
 import io.cellfloor.ingest.agent.BackfillProgress;
 import io.cellfloor.ingest.agent.FileAgent;
 import io.cellfloor.ingest.agent.FileAgentSettings;
 import io.cellfloor.ingest.agent.StationAgent;
 import io.cellfloor.ingest.config.StationConfig;
-import io.cellfloor.ingest.sim.FloorPlan;
-import io.cellfloor.ingest.sim.Pacing;
-import io.cellfloor.ingest.sim.SimulatedFloor;
 import io.cellfloor.ingest.spool.Spool;
 import io.cellfloor.ingest.spool.SpoolDrainer;
 import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
 import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
+import io.cellfloor.sim.FloorPlan;
+import io.cellfloor.sim.Pacing;
+import io.cellfloor.sim.SimulatedFloor;
 import io.cellfloor.streams.config.StreamsAppConfig;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -184,9 +185,9 @@ final class AgentCommand implements Callable<Integer> {
         producerProps.putAll(StationAgent.producerDefaults());
         producerProps.put("bootstrap.servers", connection.bootstrapServers());
         final int perStation = Math.min(16, channels);
-        final SimulatedFloor floor = new SimulatedFloor(FloorPlan.builder().stations((channels + perStation - 1)
-                / perStation).channelsPerStation(perStation).cycles(cycles).build(),
-                Pacing.paced(System::currentTimeMillis, System.currentTimeMillis(), speedUp));
+        final SimulatedSource floor = new SimulatedSource(new SimulatedFloor(FloorPlan.builder()
+                .stations((channels + perStation - 1) / perStation).channelsPerStation(perStation).cycles(cycles)
+                .build(), Pacing.paced(System::currentTimeMillis, System.currentTimeMillis(), speedUp)));
         final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (ShutdownSignal shutdown = new ShutdownSignal("cellfloor-agent", Duration.ofSeconds(30));
              MetricsServer metrics = MetricsServer.start("0.0.0.0", metricsPort != null ? metricsPort : 9465,

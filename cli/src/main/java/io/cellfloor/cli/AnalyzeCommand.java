@@ -19,10 +19,8 @@ import io.cellfloor.ingest.format.RejectedRow;
 import io.cellfloor.schema.Topics;
 import io.cellfloor.schema.registry.InMemorySchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
+import io.cellfloor.streams.offline.OfflineRun;
 import io.cellfloor.streams.query.AvroMaps;
-import io.cellfloor.streams.topology.CellfloorTopology;
-import io.cellfloor.streams.topology.Codecs;
-import io.cellfloor.streams.topology.TopologyMetrics;
 import io.cellfloor.streams.topology.TopologySettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -34,26 +32,20 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code cellfloor analyze --out DIR [--cell-test FILE] [--zone ZONE] FILE...}: runs the production topology over
- * cycler files without a broker, in Kafka Streams' own test driver, fed by the same station agent code that
- * publishes on a floor. Writes {@code DIR/<file name without extension>.jsonl}, one JSON object per cycle, and
- * prints a short summary per file.
+ * cycler files without a broker, in an {@link OfflineRun} (Kafka Streams' own test driver), fed by the same station
+ * agent code that publishes on a floor. Writes {@code DIR/<file name without extension>.jsonl}, one JSON object per
+ * cycle, and prints a short summary per file.
  */
 @Command(name = "analyze", sortOptions = false,
         description = "run the topology over cycler files, no broker needed: one JSON line per cycle")
@@ -144,41 +136,25 @@ final class AnalyzeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading " + file, e);
         }
-        final Path state = Files.createTempDirectory("cellfloor-analyze");
-        final Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "cellfloor-analyze");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "offline:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        final Codecs codecs = Codecs.registry(registry, registryConfig);
         final Path jsonl = outDir.resolve(FileSource.baseName(file) + ".jsonl");
-        final List<CycleSummary> cycles = new ArrayList<>();
+        final List<CycleSummary> cycles;
         final List<DeadLetter> letters;
-        ChannelStatus status = null;
-        try (TopologyTestDriver driver = new TopologyTestDriver(CellfloorTopology.build(codecs,
-                TopologySettings.DEFAULTS, new TopologyMetrics(new SimpleMeterRegistry())), props)) {
-            final TestInputTopic<String, byte[]> cellTests = driver.createInputTopic(Topics.CELL_TESTS,
-                    Serdes.String().serializer(), Serdes.ByteArray().serializer());
-            final TestInputTopic<String, byte[]> samples = driver.createInputTopic(Topics.SAMPLES,
-                    Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        final List<ChannelStatus> statuses;
+        try (OfflineRun run = OfflineRun.start(registry, registryConfig, TopologySettings.DEFAULTS,
+                "cellfloor-analyze")) {
             for (final ProducerRecord<String, byte[]> r : producer.history()) {
-                (r.topic().equals(Topics.CELL_TESTS) ? cellTests : samples).pipeInput(r.key(), r.value(),
-                        r.timestamp() == null ? 0L : r.timestamp());
+                final long timestampMs = r.timestamp() == null ? 0L : r.timestamp();
+                if (r.topic().equals(Topics.CELL_TESTS)) {
+                    run.cellTest(r.key(), r.value(), timestampMs);
+                } else {
+                    run.samples(r.key(), r.value(), timestampMs);
+                }
             }
-            final TestOutputTopic<String, CycleSummary> cycleTopic = driver.createOutputTopic(Topics.CYCLES,
-                    Serdes.String().deserializer(), CellfloorSerdes.value(CycleSummary.class, registry,
-                            registryConfig).deserializer());
-            cycles.addAll(cycleTopic.readValuesToList());
-            letters = driver.createOutputTopic(Topics.DEAD_LETTER, Serdes.String().deserializer(),
-                    CellfloorSerdes.value(DeadLetter.class, registry, registryConfig).deserializer())
-                    .readValuesToList();
-            for (final ChannelStatus s : driver.createOutputTopic(Topics.CHANNEL_STATUS, Serdes.String().deserializer(),
-                    CellfloorSerdes.value(ChannelStatus.class, registry, registryConfig).deserializer())
-                    .readValuesToList()) {
-                status = s;
-            }
-        } finally {
-            deleteRecursively(state);
+            cycles = run.take(Topics.CYCLES, CycleSummary.class);
+            letters = run.take(Topics.DEAD_LETTER, DeadLetter.class);
+            statuses = run.take(Topics.CHANNEL_STATUS, ChannelStatus.class);
         }
+        final ChannelStatus status = statuses.isEmpty() ? null : statuses.get(statuses.size() - 1);
         final ObjectMapper json = new ObjectMapper();
         try (Writer w = Files.newBufferedWriter(jsonl);
              SequenceWriter lines = json.writer().withRootValueSeparator("\n").writeValues(w)) {
@@ -188,13 +164,5 @@ final class AnalyzeCommand implements Callable<Integer> {
             w.write("\n");
         }
         new AnalysisReport(file, source, cycles, letters, rejected, status, jsonl).print(out, REPORTED_REJECTIONS);
-    }
-
-    private static void deleteRecursively(final Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (final Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -5,13 +5,14 @@ import io.cellfloor.avro.CycleSummary;
 import io.cellfloor.avro.SampleBatch;
 import io.cellfloor.embedded.EmbeddedKafkaCluster;
 import io.cellfloor.embedded.RegistryProcess;
+import io.cellfloor.ingest.SimulatedSource;
 import io.cellfloor.ingest.agent.AgentSettings;
 import io.cellfloor.ingest.agent.StationAgent;
-import io.cellfloor.ingest.sim.FloorPlan;
-import io.cellfloor.ingest.sim.Pacing;
-import io.cellfloor.ingest.sim.SimulatedFloor;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
+import io.cellfloor.sim.FloorPlan;
+import io.cellfloor.sim.Pacing;
+import io.cellfloor.sim.SimulatedFloor;
 import io.cellfloor.streams.app.CellfloorRuntime;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
@@ -75,8 +76,8 @@ final class Demo {
                     "application.id", "cellfloor-demo",
                     "state.dir", s.stateDir().resolve("streams").toString()));
             final TopologyMetrics topologyMetrics = new TopologyMetrics(meters);
-            final SimulatedFloor floor = new SimulatedFloor(floorPlan(s),
-                    Pacing.paced(System::currentTimeMillis, System.currentTimeMillis(), s.speedUp()));
+            final SimulatedSource floor = new SimulatedSource(new SimulatedFloor(floorPlan(s),
+                    Pacing.paced(System::currentTimeMillis, System.currentTimeMillis(), s.speedUp())));
             try (CellfloorRuntime streams = CellfloorRuntime.of(config).meters(meters).metrics(topologyMetrics)
                     .query(new QuerySettings("127.0.0.1", s.httpPort(), "127.0.0.1", null)).start();
                  CyclePrinter printer = new CyclePrinter(kafka.bootstrapServers(),

@@ -3,11 +3,10 @@ package io.cellfloor.cli;
 import io.cellfloor.schema.Topics;
 import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
 import io.cellfloor.schema.registry.RegistryConfig;
-import io.cellfloor.sinks.replay.ReplayRequest;
-import io.cellfloor.sinks.replay.ReplayTopics;
-import io.cellfloor.sinks.replay.Replayer;
 import io.cellfloor.streams.config.StreamsAppConfig;
-import io.cellfloor.streams.topology.Codecs;
+import io.cellfloor.streams.replay.ReplayRequest;
+import io.cellfloor.streams.replay.ReplayTopics;
+import io.cellfloor.streams.replay.Replayer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -98,9 +97,8 @@ final class ReplayCommand implements Callable<Integer> {
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
                      new ByteArraySerializer())) {
             final Map<String, Long> written = new Replayer(consumer, producer,
-                    Codecs.registry(new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings)),
-                            registrySettings), config.topology(), Clock.systemUTC(), System.err::println)
-                    .replay(request);
+                    new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings)), registrySettings,
+                    config.topology(), Clock.systemUTC(), System.err::println).replay(request);
             written.forEach((topic, n) -> System.out.printf("%s: %,d records%n", topic, n));
         }
         return 0;

@@ -8,20 +8,21 @@ import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.CycleSummary;
 import io.cellfloor.avro.HalfCycleSummary;
 import io.cellfloor.avro.SampleBatch;
+import io.cellfloor.ingest.SimulatedSource;
 import io.cellfloor.ingest.agent.AgentSettings;
 import io.cellfloor.ingest.agent.StationAgent;
-import io.cellfloor.ingest.sim.ChannelTruth;
-import io.cellfloor.ingest.sim.EventType;
-import io.cellfloor.ingest.sim.FloorPlan;
-import io.cellfloor.ingest.sim.Pacing;
-import io.cellfloor.ingest.sim.SimulatedFloor;
-import io.cellfloor.ingest.sim.TruthCycle;
-import io.cellfloor.ingest.sim.TruthHalfCycle;
 import io.cellfloor.schema.Topics;
 import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
 import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
+import io.cellfloor.sim.ChannelTruth;
+import io.cellfloor.sim.EventType;
+import io.cellfloor.sim.FloorPlan;
+import io.cellfloor.sim.Pacing;
+import io.cellfloor.sim.SimulatedFloor;
+import io.cellfloor.sim.TruthCycle;
+import io.cellfloor.sim.TruthHalfCycle;
 import io.cellfloor.streams.app.CellfloorRuntime;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
@@ -159,7 +160,7 @@ class ConfluentContainersEndToEndTest {
                     .as("streams apps RUNNING (detection %s, views %s, failure %s)", streams.apps().detection().state(),
                             streams.apps().views().state(), streams.failure()).isTrue();
 
-            final StationAgent agent = new StationAgent(floor, producer,
+            final StationAgent agent = new StationAgent(new SimulatedSource(floor), producer,
                     CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
                     CellfloorSerdes.value(CellTest.class, client, registrySettings).serializer(),
                     AgentSettings.DEFAULTS, meters, clock::millis);

@@ -8,17 +8,18 @@ import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.CycleSummary;
 import io.cellfloor.avro.SampleBatch;
 import io.cellfloor.embedded.KafkaAndRegistryExtension;
+import io.cellfloor.ingest.SimulatedSource;
 import io.cellfloor.ingest.agent.AgentSettings;
 import io.cellfloor.ingest.agent.StationAgent;
-import io.cellfloor.ingest.sim.ChannelTruth;
-import io.cellfloor.ingest.sim.EventType;
-import io.cellfloor.ingest.sim.FloorPlan;
-import io.cellfloor.ingest.sim.Pacing;
-import io.cellfloor.ingest.sim.SimulatedFloor;
-import io.cellfloor.ingest.sim.TruthCycle;
 import io.cellfloor.schema.Topics;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
+import io.cellfloor.sim.ChannelTruth;
+import io.cellfloor.sim.EventType;
+import io.cellfloor.sim.FloorPlan;
+import io.cellfloor.sim.Pacing;
+import io.cellfloor.sim.SimulatedFloor;
+import io.cellfloor.sim.TruthCycle;
 import io.cellfloor.streams.app.CellfloorRuntime;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
@@ -68,7 +69,7 @@ class EndToEndTest {
              KafkaProducer<String, byte[]> producer = StationAgent.producer(PLATFORM.bootstrapServers())) {
             final SchemaRegistryClient client = streams.registryClient();
             final Map<String, String> registrySettings = streams.registrySettings();
-            final StationAgent agent = new StationAgent(floor, producer,
+            final StationAgent agent = new StationAgent(new SimulatedSource(floor), producer,
                     CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
                     CellfloorSerdes.value(CellTest.class, client, registrySettings).serializer(),
                     new AgentSettings(200, 1000), meters, System::currentTimeMillis);

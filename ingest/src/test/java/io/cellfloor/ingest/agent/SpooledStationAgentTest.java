@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.SampleBatch;
-import io.cellfloor.ingest.sim.FloorPlan;
-import io.cellfloor.ingest.sim.Pacing;
-import io.cellfloor.ingest.sim.SimulatedFloor;
+import io.cellfloor.ingest.SimulatedSource;
 import io.cellfloor.ingest.spool.Spool;
 import io.cellfloor.ingest.spool.SpoolDrainer;
 import io.cellfloor.schema.serde.CellfloorSerdes;
+import io.cellfloor.sim.FloorPlan;
+import io.cellfloor.sim.Pacing;
+import io.cellfloor.sim.SimulatedFloor;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +36,7 @@ class SpooledStationAgentTest {
                 new ByteArraySerializer());
         final SpoolDrainer drainer = new SpoolDrainer(spool, producer, 64, Duration.ofMillis(20), meters,
                 System::currentTimeMillis).start();
-        final StationAgent agent = StationAgent.spooled(floor, spool,
+        final StationAgent agent = StationAgent.spooled(new SimulatedSource(floor), spool,
                 CellfloorSerdes.value(SampleBatch.class, AgentFixture.REGISTRY, AgentFixture.REGISTRY_CONFIG)
                         .serializer(),
                 CellfloorSerdes.value(CellTest.class, AgentFixture.REGISTRY, AgentFixture.REGISTRY_CONFIG)

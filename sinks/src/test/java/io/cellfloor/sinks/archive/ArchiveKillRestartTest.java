@@ -6,15 +6,16 @@ import static org.awaitility.Awaitility.await;
 import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.SampleBatch;
 import io.cellfloor.embedded.KafkaAndRegistryExtension;
+import io.cellfloor.ingest.SimulatedSource;
 import io.cellfloor.ingest.agent.AgentSettings;
 import io.cellfloor.ingest.agent.StationAgent;
-import io.cellfloor.ingest.sim.FloorPlan;
-import io.cellfloor.ingest.sim.Pacing;
-import io.cellfloor.ingest.sim.SimulatedFloor;
 import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
 import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
+import io.cellfloor.sim.FloorPlan;
+import io.cellfloor.sim.Pacing;
+import io.cellfloor.sim.SimulatedFloor;
 import io.cellfloor.streams.app.CellfloorRuntime;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
@@ -259,7 +260,7 @@ class ArchiveKillRestartTest {
                 Pacing.runToCompletion(1_767_225_600_000L));
         try (CellfloorRuntime streams = CellfloorRuntime.of(config).meters(meters).metrics(metrics).start();
              KafkaProducer<String, byte[]> producer = StationAgent.producer(PLATFORM.bootstrapServers())) {
-            final StationAgent agent = new StationAgent(floor, producer,
+            final StationAgent agent = new StationAgent(new SimulatedSource(floor), producer,
                     CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
                     CellfloorSerdes.value(CellTest.class, client, registrySettings).serializer(),
                     AgentSettings.DEFAULTS, meters, System::currentTimeMillis);

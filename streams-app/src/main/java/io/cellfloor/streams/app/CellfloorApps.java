@@ -1,6 +1,7 @@
 package io.cellfloor.streams.app;
 
 import io.cellfloor.streams.config.StreamsAppConfig;
+import io.cellfloor.streams.query.QueryableApps;
 import io.cellfloor.streams.topology.CellfloorTopology;
 import io.cellfloor.streams.topology.Codecs;
 import io.cellfloor.streams.topology.TopologyMetrics;
@@ -16,7 +17,7 @@ import org.apache.kafka.streams.KafkaStreams;
  * and transactions with the per-cycle views nor waits on them: each has its own commit interval (views 1 s by
  * default, {@code cellfloor.views.commit-interval-ms}), threads and state, and either can be reset or scaled alone.
  */
-public final class CellfloorApps implements AutoCloseable {
+public final class CellfloorApps implements QueryableApps, AutoCloseable {
     private final StreamsRunner detection;
     private final StreamsRunner views;
 
@@ -56,15 +57,18 @@ public final class CellfloorApps implements AutoCloseable {
         return detection.failure() != null ? detection.failure() : views.failure();
     }
 
+    @Override
     public KafkaStreams detection() {
         return detection.streams();
     }
 
+    @Override
     public KafkaStreams views() {
         return views.streams();
     }
 
     /** The app that keeps {@code store}. */
+    @Override
     public KafkaStreams owner(final String store) {
         return CellfloorTopology.isViewStore(store) ? views() : detection();
     }

@@ -1,6 +1,5 @@
 package io.cellfloor.streams.query;
 
-import io.cellfloor.streams.app.CellfloorApps;
 import io.cellfloor.streams.topology.CellfloorTopology;
 import io.cellfloor.streams.topology.ChannelViews;
 import io.javalin.http.Context;
@@ -20,13 +19,13 @@ final class ApiHandlers {
     private static final List<String> STAGES = List.of("STABLE", "RECOVERABLE", "IRRECOVERABLE", "HARD_SHORT",
             "UNKNOWN");
 
-    private final CellfloorApps apps;
+    private final QueryableApps apps;
     private final HostInfo self;
     private final LocalState local;
     private final Router router;
     private final FloorFeed feed;
 
-    ApiHandlers(final CellfloorApps apps, final HostInfo self, final LocalState local, final Router router,
+    ApiHandlers(final QueryableApps apps, final HostInfo self, final LocalState local, final Router router,
                 final FloorFeed feed) {
         this.apps = apps;
         this.self = self;

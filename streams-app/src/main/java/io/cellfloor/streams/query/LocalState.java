@@ -5,7 +5,6 @@ import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.ChannelStatus;
 import io.cellfloor.avro.CohortStats;
 import io.cellfloor.schema.Topics;
-import io.cellfloor.streams.app.CellfloorApps;
 import io.cellfloor.streams.topology.CellfloorTopology;
 import io.cellfloor.streams.topology.ChannelTrace;
 import io.cellfloor.streams.topology.ChannelViews;
@@ -40,11 +39,11 @@ final class LocalState {
     static final String HOURLY_STORE = "station-events-hourly";
     static final String DAILY_STORE = "station-events-daily";
 
-    private final CellfloorApps apps;
+    private final QueryableApps apps;
     private final QueryCodecs codecs;
     private final String self;
 
-    LocalState(final CellfloorApps apps, final QueryCodecs codecs, final String self) {
+    LocalState(final QueryableApps apps, final QueryCodecs codecs, final String self) {
         this.apps = apps;
         this.codecs = codecs;
         this.self = self;

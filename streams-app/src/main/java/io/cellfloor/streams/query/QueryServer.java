@@ -1,7 +1,6 @@
 package io.cellfloor.streams.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cellfloor.streams.app.CellfloorApps;
 import io.cellfloor.streams.config.StreamsAppConfig;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -58,7 +57,7 @@ public final class QueryServer implements AutoCloseable {
      * Starts answering from {@code apps}, with the live feed read through a consumer with {@code kafka} settings
      * (bootstrap servers and any security settings).
      */
-    public void attach(final CellfloorApps apps, final QueryCodecs codecs, final Map<String, Object> kafka) {
+    public void attach(final QueryableApps apps, final QueryCodecs codecs, final Map<String, Object> kafka) {
         final HostInfo self = new HostInfo(settings.advertisedHost(), port());
         final String me = self.host() + ":" + self.port();
         feed = new FloorFeed(kafka, codecs, json).start();

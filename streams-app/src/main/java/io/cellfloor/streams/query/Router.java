@@ -2,7 +2,6 @@ package io.cellfloor.streams.query;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cellfloor.streams.app.CellfloorApps;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,12 +28,12 @@ final class Router {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
-    private final CellfloorApps apps;
+    private final QueryableApps apps;
     private final HostInfo self;
     private final Peers peers;
     private final ObjectMapper json;
 
-    Router(final CellfloorApps apps, final HostInfo self, final Peers peers, final ObjectMapper json) {
+    Router(final QueryableApps apps, final HostInfo self, final Peers peers, final ObjectMapper json) {
         this.apps = apps;
         this.self = self;
         this.peers = peers;

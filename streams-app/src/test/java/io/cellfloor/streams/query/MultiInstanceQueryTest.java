@@ -12,14 +12,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.SampleBatch;
 import io.cellfloor.embedded.KafkaAndRegistryExtension;
+import io.cellfloor.ingest.SimulatedSource;
 import io.cellfloor.ingest.agent.AgentSettings;
 import io.cellfloor.ingest.agent.StationAgent;
-import io.cellfloor.ingest.sim.ChannelTruth;
-import io.cellfloor.ingest.sim.FloorPlan;
-import io.cellfloor.ingest.sim.Pacing;
-import io.cellfloor.ingest.sim.SimulatedFloor;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
+import io.cellfloor.sim.ChannelTruth;
+import io.cellfloor.sim.FloorPlan;
+import io.cellfloor.sim.Pacing;
+import io.cellfloor.sim.SimulatedFloor;
 import io.cellfloor.streams.app.CellfloorRuntime;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
@@ -208,7 +209,7 @@ class MultiInstanceQueryTest {
     private static void publish(final SimulatedFloor floor, final SchemaRegistryClient client,
                                 final Map<String, String> registrySettings) throws Exception {
         try (KafkaProducer<String, byte[]> producer = StationAgent.producer(PLATFORM.bootstrapServers())) {
-            final StationAgent agent = new StationAgent(floor, producer,
+            final StationAgent agent = new StationAgent(new SimulatedSource(floor), producer,
                     CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
                     CellfloorSerdes.value(CellTest.class, client, registrySettings).serializer(),
                     new AgentSettings(200, 1000), new SimpleMeterRegistry(), System::currentTimeMillis);

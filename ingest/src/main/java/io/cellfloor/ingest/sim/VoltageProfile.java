@@ -1,7 +1,0 @@
-package io.cellfloor.ingest.sim;
-
-/** The noise-free terminal voltage of one step as a function of time since the step started. */
-interface VoltageProfile {
-
-    double voltage(long tMs);
-}
