@@ -50,7 +50,7 @@ final class LiChannel {
         final double targetC = s.arealCapacityMAhCm2() * s.areaCm2() * 3.6;
         final double halfS = targetC / currentA;
         final double eta = s.electrode().overpotentialAt(r.currentDensityMAcm2());
-        final Tally tally = new Tally(eta);
+        final CycleTally tally = new CycleTally(eta);
         final double firstPart = r.pauseInPlating() || r.eisInPlating() ? halfS * 0.45 : halfS;
         plate(r, 2, firstPart, 0, currentA, eta, targetC, tally, true);
         if (r.pauseInPlating()) {
@@ -77,7 +77,7 @@ final class LiChannel {
     }
 
     private void plate(final CycleRecipe r, final int step, final double seconds, final double offsetS,
-                       final double currentA, final double eta, final double targetC, final Tally tally,
+                       final double currentA, final double eta, final double targetC, final CycleTally tally,
                        final boolean fresh) {
         final Electrode e = s.electrode();
         final double startV = v;
@@ -119,7 +119,7 @@ final class LiChannel {
     }
 
     private String strip(final CycleRecipe r, final int n, final double currentA, final double eta,
-                         final double halfS, final Tally tally) {
+                         final double halfS, final CycleTally tally) {
         final Electrode e = s.electrode();
         final double riseC = e.riseFraction() * s.arealCapacityMAhCm2() * s.areaCm2() * 3.6;
         final double etaStrip = eta * 0.9;
@@ -225,53 +225,5 @@ final class LiChannel {
             kinds.add(r.phase() == Phase.HARD ? "HARD_SHORT" : "LEAK");
         }
         return kinds.stream().distinct().toList();
-    }
-
-    /** Charges and voltages of one cycle, for its label. Plateaus are taken away from onsets and ends. */
-    private static final class Tally {
-        private final double eta;
-        double platedC;
-        double strippedC;
-        double ionicPlatedC;
-        double leakC;
-        double minV = Double.POSITIVE_INFINITY;
-        double maxV = Double.NEGATIVE_INFINITY;
-        private double plateSum;
-        private int plateCount;
-        private double stripSum;
-        private int stripCount;
-
-        Tally(final double eta) {
-            this.eta = eta;
-        }
-
-        void plating(final double v, final double tau, final double sincePlatingStart, final double rShort) {
-            bounds(v);
-            if (tau > 300 && Double.isInfinite(rShort) && sincePlatingStart > 300) {
-                plateSum += v;
-                plateCount++;
-            }
-        }
-
-        void stripping(final double v, final double tau, final double rShort) {
-            bounds(v);
-            if (tau > 60 && Double.isInfinite(rShort) && v < 4 * eta) {
-                stripSum += v;
-                stripCount++;
-            }
-        }
-
-        private void bounds(final double v) {
-            minV = Math.min(minV, v);
-            maxV = Math.max(maxV, v);
-        }
-
-        double platePlateau() {
-            return plateCount == 0 ? Double.NaN : plateSum / plateCount;
-        }
-
-        double stripPlateau() {
-            return stripCount == 0 ? Double.NaN : stripSum / stripCount;
-        }
     }
 }

@@ -59,7 +59,7 @@ final class ArbinCsvReader extends DelimitedReader {
     }
 
     static ArbinCsvReader open(final Path file, final ReaderOptions options) throws IOException {
-        return openFile(file, in -> new ArbinCsvReader(file, options, in));
+        return ReaderFiles.open(file, in -> new ArbinCsvReader(file, options, in));
     }
 
     @Override

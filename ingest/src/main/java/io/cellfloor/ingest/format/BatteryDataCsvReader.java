@@ -73,7 +73,7 @@ final class BatteryDataCsvReader extends DelimitedReader {
     }
 
     static BatteryDataCsvReader open(final Path file, final ReaderOptions options) throws IOException {
-        return openFile(file, in -> new BatteryDataCsvReader(file, options, in));
+        return ReaderFiles.open(file, in -> new BatteryDataCsvReader(file, options, in));
     }
 
     @Override

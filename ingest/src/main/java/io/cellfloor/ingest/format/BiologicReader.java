@@ -85,7 +85,7 @@ final class BiologicReader extends DelimitedReader {
     }
 
     static BiologicReader open(final Path file, final ReaderOptions options) throws IOException {
-        return openFile(file, in -> new BiologicReader(file, options, in));
+        return ReaderFiles.open(file, in -> new BiologicReader(file, options, in));
     }
 
     static boolean isBanner(final String line) {

@@ -4,7 +4,6 @@ import io.cellfloor.domain.Direction;
 import io.cellfloor.domain.Sample;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -49,23 +48,6 @@ abstract class DelimitedReader implements CyclerFileReader {
             max = Math.max(max, c);
         }
         fields.limit(max + 1);
-    }
-
-    /** Builds a reader over a stream that the reader then owns. */
-    @FunctionalInterface
-    interface Opener<R> {
-        R open(InputStream in) throws IOException;
-    }
-
-    /** Opens {@code file} and builds a reader on it, closing the file again when the header turns out unusable. */
-    static <R> R openFile(final Path file, final Opener<R> opener) throws IOException {
-        final InputStream in = Files.newInputStream(file);
-        try {
-            return opener.open(in);
-        } catch (final IOException | RuntimeException e) {
-            in.close();
-            throw e;
-        }
     }
 
     /** Consumes the next line as part of the header and returns it; fails when the file ends first. */
@@ -135,24 +117,7 @@ abstract class DelimitedReader implements CyclerFileReader {
             noteProblem(column, quantity, true);
             return Double.NaN;
         }
-        return scale(v, factor);
-    }
-
-    /**
-     * {@code v} in the normal unit. Sub-unit factors divide by their exact inverse, so "3300" mV is 3.3 V, not the
-     * 3.3000000000000003 that multiplying by the inexact 0.001 gives.
-     */
-    static double scale(final double v, final double factor) {
-        if (factor == 1.0) {
-            return v;
-        }
-        if (factor < 1.0) {
-            final double inverse = Math.rint(1.0 / factor);
-            if (Math.abs(inverse * factor - 1.0) < 1e-12) {
-                return v / inverse;
-            }
-        }
-        return v * factor;
+        return Numbers.scale(v, factor);
     }
 
     /** An optional value: NaN when the column is absent, empty, NaN or N/A; a problem when it holds anything else. */
@@ -167,7 +132,7 @@ abstract class DelimitedReader implements CyclerFileReader {
             }
             return Double.NaN;
         }
-        return scale(v, factor);
+        return Numbers.scale(v, factor);
     }
 
     /** Whether the field says "no value" in words: NaN or N/A (any case). */

@@ -69,7 +69,7 @@ final class MaccorReader extends DelimitedReader {
     }
 
     static MaccorReader open(final Path file, final ReaderOptions options) throws IOException {
-        return openFile(file, in -> new MaccorReader(file, options, in));
+        return ReaderFiles.open(file, in -> new MaccorReader(file, options, in));
     }
 
     @Override

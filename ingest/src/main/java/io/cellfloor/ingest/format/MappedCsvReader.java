@@ -84,7 +84,7 @@ final class MappedCsvReader extends DelimitedReader {
     }
 
     static MappedCsvReader open(final Path file, final ReaderOptions options) throws IOException {
-        return openFile(file, in -> new MappedCsvReader(file, options, in));
+        return ReaderFiles.open(file, in -> new MappedCsvReader(file, options, in));
     }
 
     /** A column named in the mapping: its exact name (or unit-less name), or #n for the n-th column. */

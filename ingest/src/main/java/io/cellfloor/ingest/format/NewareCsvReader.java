@@ -74,7 +74,7 @@ final class NewareCsvReader extends DelimitedReader {
     }
 
     static NewareCsvReader open(final Path file, final ReaderOptions options) throws IOException {
-        return openFile(file, in -> new NewareCsvReader(file, options, in));
+        return ReaderFiles.open(file, in -> new NewareCsvReader(file, options, in));
     }
 
     @Override

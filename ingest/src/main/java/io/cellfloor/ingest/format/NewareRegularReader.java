@@ -87,7 +87,7 @@ final class NewareRegularReader extends DelimitedReader {
     }
 
     static NewareRegularReader open(final Path file, final ReaderOptions options) throws IOException {
-        return openFile(file, in -> new NewareRegularReader(file, options, in));
+        return ReaderFiles.open(file, in -> new NewareRegularReader(file, options, in));
     }
 
     @Override

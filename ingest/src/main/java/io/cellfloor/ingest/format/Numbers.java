@@ -23,6 +23,23 @@ final class Numbers {
     }
 
     /**
+     * {@code v} in the normal unit. Sub-unit factors divide by their exact inverse, so "3300" mV is 3.3 V, not the
+     * 3.3000000000000003 that multiplying by the inexact 0.001 gives.
+     */
+    static double scale(final double v, final double factor) {
+        if (factor == 1.0) {
+            return v;
+        }
+        if (factor < 1.0) {
+            final double inverse = Math.rint(1.0 / factor);
+            if (Math.abs(inverse * factor - 1.0) < 1e-12) {
+                return v / inverse;
+            }
+        }
+        return v * factor;
+    }
+
+    /**
      * The number in {@code b[from, to)}, surrounding blanks ignored; NaN when empty or not a number.
      *
      * @param decimalComma also accept ',' as the decimal separator (European exports with tab or ';' delimiters)
