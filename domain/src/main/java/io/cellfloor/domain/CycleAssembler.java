@@ -213,7 +213,9 @@ public final class CycleAssembler {
         final HalfSummary summary = s.probe().close(voltage);
         final int restCycle;
         if (s.cutBy() == CycleBoundaries.CYCLER) {
-            s.cycler().addRun(half, summary);
+            if (half.sampleCount() > 1 || s.run().countedAh() > 0) {
+                s.cycler().addRun(half, summary);
+            } // else a one-point blip of current the instrument did not count: noise, not a step of the cycle
             restCycle = s.cycler().index();
         } else {
             builder.halfClosed(half, summary);

@@ -13,6 +13,11 @@ package io.cellfloor.domain;
 final class CyclerCycle {
     /** Below this share of the cycle's counted charge, counts found on its first sample are a step boundary's. */
     private static final double STARTED_INSIDE_FRACTION = 0.02;
+    /**
+     * A run this short is a pulse: HPPC and DCIR pulses last 10-30 s, resistance checks up to a minute; a real
+     * charge or discharge, even a CV tail or a lower-rate continuation, runs for many minutes.
+     */
+    static final long PULSE_MAX_MS = 120_000;
 
     private int index = Sample.NO_INDEX;
     private boolean open;
@@ -25,6 +30,7 @@ final class CyclerCycle {
     private long lastRunEndMs;
     private int runs;
     private int switches;
+    private int pulses;
     private double chargeAh;
     private double dischargeAh;
     private double countedBeforeFirstAh = Double.NaN;
@@ -56,6 +62,7 @@ final class CyclerCycle {
         lastRunEndMs = 0;
         runs = 0;
         switches = 0;
+        pulses = 0;
         chargeAh = 0;
         dischargeAh = 0;
         countedBeforeFirstAh = Double.NaN;
@@ -81,6 +88,9 @@ final class CyclerCycle {
             switches++;
         }
         runs++;
+        if (run.endMs() - run.startMs() <= PULSE_MAX_MS) {
+            pulses++;
+        }
         lastRun = d;
         lastRunEndMs = run.endMs();
         if (d == Direction.CHARGE) {
@@ -122,9 +132,13 @@ final class CyclerCycle {
         return countedBeforeFirstAh > STARTED_INSIDE_FRACTION * total && total > 0;
     }
 
-    /** Pulses when the direction alternated three times or more; several runs or steps of a direction: multi-step. */
+    /**
+     * Pulses when the direction alternated three times or more with at least three pulse-short runs; several runs
+     * or steps of a direction: multi-step (a cycler program that runs two full cycles under one index alternates
+     * too, but with long runs, and the CE of its sums still means something).
+     */
     CycleProtocol protocol() {
-        if (switches >= 3) {
+        if (switches >= 3 && pulses >= 3) {
             return CycleProtocol.PULSE;
         }
         final boolean oneRunEach = runs <= 2 && switches <= 1;
@@ -167,6 +181,7 @@ final class CyclerCycle {
         lastRunEndMs = f.i64(lastRunEndMs);
         runs = f.i32(runs);
         switches = f.i32(switches);
+        pulses = f.i32(pulses);
         chargeAh = f.f64(chargeAh);
         dischargeAh = f.f64(dischargeAh);
         countedBeforeFirstAh = f.f64(countedBeforeFirstAh);

@@ -85,6 +85,11 @@ final class OpenRun {
         instrumentAh += ah;
     }
 
+    /** What the instrument counted in the run's direction, 0 without counters. */
+    double countedAh() {
+        return instrumentAh;
+    }
+
     /** The run's capacity so far: the instrument's count when {@code counters}, else the coulomb count. */
     double capacityAh(final boolean counters) {
         return counters ? instrumentAh : as / 3600.0;

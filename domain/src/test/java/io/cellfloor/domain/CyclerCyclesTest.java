@@ -103,7 +103,7 @@ class CyclerCyclesTest {
         final Log log = new Log();
         log.run(3, -2e-3, 10);
         for (int k = 0; k < 4; k++) {
-            log.run(3, 0, 5).run(3, 4e-3, 1 + 1).run(3, 0, 5).run(3, -4e-3, 2);
+            log.run(3, 0, 5).run(3, 4e-3, 2).run(3, 0, 5).run(3, -4e-3, 2);
         }
         final Cycle c = log.feed(CycleRules.DEFAULTS, true).get(0);
 
