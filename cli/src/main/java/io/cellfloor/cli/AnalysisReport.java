@@ -8,7 +8,10 @@ import io.cellfloor.ingest.format.ReadCounts;
 import io.cellfloor.ingest.format.RejectedRow;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Locale;
 
 /** The few lines `analyze` prints per file: what was read, what came out, and what was wrong. */
@@ -28,8 +31,32 @@ record AnalysisReport(Path file, FileSource source, List<CycleSummary> cycles, L
                 events, status == null ? "n/a" : status.getStage(),
                 status == null || status.getCyclesToFirstBreakdown() == null ? ""
                         : ", first breakdown at cycle " + status.getCyclesToFirstBreakdown());
+        if (!cycles.isEmpty()) {
+            out.printf(Locale.ROOT, "  cut %s: cycles %d-%d; %s%s%n", cut(), cycles.get(0).getCycleNumber(),
+                    cycles.get(cycles.size() - 1).getCycleNumber(), protocols(), mismatches());
+        }
         rejected.stream().limit(maxReasons).forEach(r -> out.printf("  rejected line %d: %s%n", r.line(), r.reason()));
         deadLetters.stream().limit(maxReasons).forEach(d -> out.println("  not processed: " + d.getReason()));
         out.println("  -> " + output);
+    }
+
+    private String cut() {
+        return cycles.get(0).getBoundaries() == io.cellfloor.avro.CycleBoundaries.CYCLER ? "at the cycler's cycle index"
+                : "by direction of current (no cycle index)";
+    }
+
+    /** How many cycles of each protocol, e.g. "3 simple, 1 multi-step". */
+    private String protocols() {
+        final Map<io.cellfloor.avro.CycleProtocol, Long> by = new EnumMap<>(io.cellfloor.avro.CycleProtocol.class);
+        cycles.forEach(c -> by.merge(c.getProtocol(), 1L, Long::sum));
+        return by.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT)
+                .replace('_', '-')).collect(Collectors.joining(", "));
+    }
+
+    /** Cycles whose coulomb count strays from the instrument's count: how far the log itself can be trusted. */
+    private String mismatches() {
+        final long n = cycles.stream().filter(CycleSummary::getCapacityMismatch).count();
+        return n == 0 ? "" : "; " + n + " with the coulomb count over 1 % from the instrument's (capacities and CE "
+                + "use the instrument's)";
     }
 }

@@ -11,6 +11,7 @@ import io.cellfloor.avro.CycleSummary;
 import io.cellfloor.avro.DeadLetter;
 import io.cellfloor.avro.SampleBatch;
 import io.cellfloor.domain.CellSpec;
+import io.cellfloor.domain.CycleBoundaries;
 import io.cellfloor.ingest.FileSource;
 import io.cellfloor.ingest.agent.AgentSettings;
 import io.cellfloor.ingest.agent.StationAgent;
@@ -42,8 +43,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code cellfloor analyze --out DIR [--cell-test FILE] [--zone ZONE] FILE...}: runs the production topology over
- * cycler files without a broker, in an {@link OfflineRun} (Kafka Streams' own test driver), fed by the same station
+ * {@code cellfloor analyze --out DIR [--cell-test FILE] [--zone ZONE] [--cycle-boundaries auto|cycler|direction]
+ * FILE...}: runs the production topology over cycler files without a broker, in an {@link OfflineRun} (Kafka Streams' own test driver), fed by the same station
  * agent code that publishes on a floor. Writes {@code DIR/<file name without extension>.jsonl}, one JSON object per
  * cycle, and prints a short summary per file.
  */
@@ -65,16 +66,26 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "the cycler PC's time zone, for files with local times (default ${DEFAULT-VALUE})")
     private String zone;
 
+    @Option(names = "--cycle-boundaries", paramLabel = "auto|cycler|direction", defaultValue = "auto",
+            description = "where cycles are cut: the cycler's cycle index where the file has one (auto, the default),"
+                    + " always the index (cycler), or the direction of current (direction)")
+    private String boundaries;
+
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "cycler files, any supported format")
     private List<String> files = List.of();
 
     @Override
     public Integer call() throws IOException {
-        return run(files, outDir, cellTestFile, zone, System.out);
+        return run(files, outDir, cellTestFile, zone, CycleBoundaries.parse(boundaries), System.out);
     }
 
     static int run(final List<String> files, final String outDirName, final String cellTestFile, final String zone,
                    final PrintStream out) throws IOException {
+        return run(files, outDirName, cellTestFile, zone, CycleBoundaries.AUTO, out);
+    }
+
+    static int run(final List<String> files, final String outDirName, final String cellTestFile, final String zone,
+                   final CycleBoundaries boundaries, final PrintStream out) throws IOException {
         if (files.isEmpty() || outDirName == null) {
             throw new IllegalArgumentException("usage: ./cellfloor analyze --out DIR [--cell-test FILE] FILE...");
         }
@@ -85,10 +96,13 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "taken from the first half-cycle of each file, and capacities per cm2 are not computed");
         }
         final ReaderOptions reading = ReaderOptions.defaults().withZone(ZoneId.of(zone));
+        final TopologySettings d = TopologySettings.DEFAULTS;
+        final TopologySettings settings = new TopologySettings(d.rules().withBoundaries(boundaries), d.sampleGrace(),
+                d.windowGrace());
         int failed = 0;
         for (final String name : files) {
             try {
-                analyze(Path.of(name), cell, reading, outDir, out);
+                analyze(Path.of(name), cell, reading, settings, outDir, out);
             } catch (IOException | RuntimeException e) {
                 failed++;
                 out.println(name + ": not analysed: " + e.getMessage());
@@ -117,8 +131,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    private static void analyze(final Path file, final CellSpec cell, final ReaderOptions reading, final Path outDir,
-                                final PrintStream out) throws IOException {
+    private static void analyze(final Path file, final CellSpec cell, final ReaderOptions reading,
+                                final TopologySettings settings, final Path outDir, final PrintStream out)
+            throws IOException {
         final List<RejectedRow> rejected = new ArrayList<>();
         final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
         final Map<String, String> registryConfig = Map.of("schema.registry.url", "http://in-memory.invalid");
@@ -140,7 +155,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         final List<CycleSummary> cycles;
         final List<DeadLetter> letters;
         final List<ChannelStatus> statuses;
-        try (OfflineRun run = OfflineRun.start(registry, registryConfig, TopologySettings.DEFAULTS,
+        try (OfflineRun run = OfflineRun.start(registry, registryConfig, settings,
                 "cellfloor-analyze")) {
             for (final ProducerRecord<String, byte[]> r : producer.history()) {
                 final long timestampMs = r.timestamp() == null ? 0L : r.timestamp();

@@ -26,4 +26,19 @@ public interface ChannelBatch {
 
     /** The cycler's own step kind, or null when unknown. */
     Direction stepType(int k);
+
+    /** The cycler's step index, or {@link Sample#NO_INDEX}. */
+    default int stepIndex(final int k) {
+        return Sample.NO_INDEX;
+    }
+
+    /** The instrument's charge counter by the convention on {@link Sample}, or NaN. */
+    default double chargeAh(final int k) {
+        return Double.NaN;
+    }
+
+    /** The instrument's discharge counter by the convention on {@link Sample}, or NaN. */
+    default double dischargeAh(final int k) {
+        return Double.NaN;
+    }
 }

@@ -82,9 +82,10 @@ public final class ChannelSession {
             final long tk = b.timeMs(k);
             final double ik = b.currentA(k);
             final double vk = b.voltageV(k);
-            final String why = a.check(tk, ik, vk);
+            final int cycle = b.cycleIndex(k);
+            final String why = a.check(tk, ik, vk, cycle);
             if (why == null) {
-                next.accept(tk, ik, vk, b.cycleIndex(k), b.stepType(k));
+                next.accept(tk, ik, vk, b.stepIndex(k), cycle, b.stepType(k), b.chargeAh(k), b.dischargeAh(k));
             } else if (rejected++ == 0) {
                 firstReason = "sample " + k + ": " + why;
             }

@@ -3,21 +3,32 @@ package io.cellfloor.domain;
 import java.util.function.Consumer;
 
 /**
- * Turns one channel's samples into cycles: segments half-cycles by the direction of current (a dead band
- * makes rests their own steps), counts coulombs by the trapezoidal rule over the irregular sample times, and
- * closes a cycle the moment its second half-cycle ends, so its CE is out without waiting for the next cycle.
+ * Turns one channel's samples into cycles, counts coulombs by the trapezoidal rule over the irregular sample times,
+ * sums the instrument's own capacity counters where the source has them, and closes a cycle as soon as it is known
+ * to be over.
+ *
+ * <p><b>Where cycles are cut</b> ({@link CycleBoundaries}). Where the samples carry the cycler's cycle index, a
+ * cycle is everything with the same index, closed when the index changes or the test ends, and its number is the
+ * cycler's: what the cycler's own table, cellpy, BEEP, NewareNDA and battdat show. Its charge (and its discharge) is
+ * every run of current of that direction in the cycle, whatever lies between (see {@link CyclerCycle}), and its
+ * shape gives it a {@link CycleProtocol}. Without an index (the simulator, a mapped CSV without a cycle column) the
+ * fallback cuts by the direction of current: a dead band makes rests their own steps, a half-cycle is one run
+ * between rests or reversals, and a cycle closes the moment its second half ends, numbered from 1.
  *
  * <p>All memory lives in a {@link CycleState} so the caller can keep it in a state store between batches:
  * create an assembler per batch over the restored state, feed it, then store the state. Validate each sample
  * with {@link #check} before {@link #accept}: accept assumes finite values in time order.
  *
  * <p>A logging gap (consecutive samples further apart than {@link CycleRules#maxGapMs()}) inside a half-cycle,
- * or at its start or end, is counted on that half-cycle and never integrated across.
+ * or at its start or end, is counted on that half-cycle. It is integrated across only where the cycler's step index
+ * is the same on both sides and so is the current (within {@link CycleRules#gapCurrentTolerance()}): a cycler
+ * logging on voltage change writes nothing for an hour of a flat constant-current plateau, and the trapezoid across
+ * it is exact. Other gaps are not integrated: what happened in them is unknown.
  *
  * <p>A change of the cycler's step index in the same direction (constant current to constant voltage, say)
- * continues the half-cycle; only a rest or a reversal ends it.
+ * continues the run and counts one more step.
  *
- * <p>Soft-breakdown detection rides along (see {@link DetectionRules}): each sample of an open half-cycle passes
+ * <p>Soft-breakdown detection rides along (see {@link DetectionRules}): each sample of an open run passes
  * through a constant-memory voltage probe (O(1), no allocation), each rest through a watch of its open-circuit
  * voltage, and each closed cycle through the detectors and the stage machine, whose results fill the cycle's
  * features, events, stage and stage change. A rest-voltage collapse after a Li/SSE/CC strip is only known when the
@@ -27,10 +38,9 @@ public final class CycleAssembler {
     private final CycleRules rules;
     private final VoltageRules voltage;
     private final RestRules rest;
-    private final CycleAnalyzer analyzer;
     private final CellSpec cell;
     private final CycleState s;
-    private final Consumer<Cycle> out;
+    private final CycleBuilder builder;
     private final double deadBandA;
 
     /**
@@ -50,15 +60,24 @@ public final class CycleAssembler {
         this.rules = rules;
         this.voltage = detection.voltage();
         this.rest = detection.rest();
-        this.analyzer = new CycleAnalyzer(detection, cell, state.detection());
         this.cell = cell;
         this.s = state;
-        this.out = out;
+        this.builder = new CycleBuilder(rules, new CycleAnalyzer(detection, cell, state.detection()), cell, state,
+                out);
         this.deadBandA = rules.deadBandA(cell);
     }
 
     /** Why a sample cannot be accepted, or null when it can. */
     public String check(final long timeMs, final double currentA, final double voltageV) {
+        return check(timeMs, currentA, voltageV, Sample.NO_INDEX);
+    }
+
+    /** Why a sample with this cycle index cannot be accepted, or null when it can. */
+    public String check(final long timeMs, final double currentA, final double voltageV, final int cycleIndex) {
+        if (cycleIndex == Sample.NO_INDEX && rules.boundaries() == CycleBoundaries.CYCLER) {
+            return "no cycle index, but cycles are cut at the cycler's index (cycle-boundaries=cycler): a source "
+                    + "without a cycle column needs cycle-boundaries=auto or direction";
+        }
         if (!Double.isFinite(currentA) || !Double.isFinite(voltageV)) {
             return "non-finite reading: I=" + currentA + " A, V=" + voltageV + " V";
         }
@@ -78,42 +97,87 @@ public final class CycleAssembler {
     }
 
     /**
-     * Takes one valid sample (see {@link #check}).
+     * Takes one valid sample (see {@link #check}) without step index or counters.
      *
      * @param stepType the cycler's own step kind, which overrides the sign of current; null when unknown
      */
     public void accept(final long timeMs, final double currentA, final double voltageV, final int cycleIndex,
                        final Direction stepType) {
+        accept(timeMs, currentA, voltageV, Sample.NO_INDEX, cycleIndex, stepType, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * Takes one valid sample (see {@link #check}).
+     *
+     * @param stepIndex the cycler's step, or {@link Sample#NO_INDEX}
+     * @param cycleIndex the cycler's cycle, or {@link Sample#NO_INDEX}
+     * @param stepType the cycler's own step kind, which overrides the sign of current; null when unknown
+     * @param chargeAh the instrument's counters by the convention on {@link Sample}; NaN when absent
+     */
+    public void accept(final long timeMs, final double currentA, final double voltageV, final int stepIndex,
+                       final int cycleIndex, final Direction stepType, final double chargeAh,
+                       final double dischargeAh) {
+        if (s.cutBy() == null) {
+            s.cutBy(rules.boundaries() == CycleBoundaries.DIRECTION || cycleIndex == Sample.NO_INDEX
+                    ? CycleBoundaries.DIRECTION : CycleBoundaries.CYCLER);
+        }
+        final boolean byCycler = s.cutBy() == CycleBoundaries.CYCLER;
         final Direction direction = stepType != null ? stepType : Direction.of(currentA, deadBandA);
         final long lastTimeMs = s.lastTimeMs();
         final long sinceLast = lastTimeMs == CycleState.NO_TIME ? 0 : timeMs - lastTimeMs;
         final boolean gap = sinceLast > rules.maxGapMs();
-        if (s.openDirection() != null && direction != s.openDirection()) {
+        final CyclerCycle cycle = s.cycler();
+        final boolean newCycle = byCycler && cycle.open() && cycleIndex != cycle.index();
+        if (s.openDirection() != null && (direction != s.openDirection() || newCycle)) {
             if (gap) {
                 // the half-cycle may have gone on unseen: its true end is somewhere in the gap
-                s.addGap(sinceLast);
+                s.run().addGap(sinceLast);
             }
             closeOpenHalf(false);
         }
+        if (newCycle) {
+            builder.closeCyclerCycle();
+        }
+        if (byCycler && !cycle.open()) {
+            cycle.begin(cycleIndex);
+        }
+        s.counters().take(cycleIndex, chargeAh, dischargeAh);
+        if (byCycler) {
+            cycle.count(s.counters());
+        }
         if (direction != Direction.REST) {
+            final OpenRun run = s.run();
             if (s.openDirection() == null) {
-                open(direction, timeMs, cycleIndex, currentA, voltageV);
+                open(direction, timeMs, cycleIndex, stepIndex, currentA, voltageV);
                 if (gap) {
                     // likewise its true start
-                    s.addGap(sinceLast);
+                    run.addGap(sinceLast);
                 }
-            } else if (gap) {
-                s.addGap(sinceLast);
-                s.countAfterGap();
+            } else if (gap && !constantAcross(stepIndex, currentA)) {
+                run.addGap(sinceLast);
+                run.countAfterGap();
                 s.probe().update(voltage, timeMs, currentA, voltageV, lastTimeMs, s.lastVoltageV(), true);
             } else {
-                s.integrate(timeMs, currentA);
-                s.probe().update(voltage, timeMs, currentA, voltageV, lastTimeMs, s.lastVoltageV(), false);
+                if (gap) {
+                    run.addGap(sinceLast);
+                }
+                run.integrate(lastTimeMs, s.lastCurrentA(), timeMs, currentA);
+                s.probe().update(voltage, timeMs, currentA, voltageV, lastTimeMs, s.lastVoltageV(), gap);
             }
+            run.step(stepIndex);
+            run.addInstrument(s.counters().incrementAh(direction));
         } else {
             s.detection().rest().update(timeMs, voltageV, rest.watchMs());
         }
         s.last(timeMs, currentA, voltageV);
+    }
+
+    /** A gap the run obviously went on through at constant current: same step, same current on both sides. */
+    private boolean constantAcross(final int stepIndex, final double currentA) {
+        final double before = Math.abs(s.lastCurrentA());
+        final double now = Math.abs(currentA);
+        return stepIndex != Sample.NO_INDEX && stepIndex == s.run().stepIndex()
+                && Math.abs(now - before) <= rules.gapCurrentTolerance() * Math.max(now, before);
     }
 
     /** The test has ended: closes what is open and reports a cycle left open as incomplete. */
@@ -121,13 +185,16 @@ public final class CycleAssembler {
         if (s.openDirection() != null) {
             closeOpenHalf(true);
         }
+        if (s.cutBy() == CycleBoundaries.CYCLER && s.cycler().open()) {
+            builder.closeCyclerCycle();
+        }
         if (s.pending() != null) {
-            emit(s.pending(), null, s.pendingSummary(), null);
+            builder.emitPending();
         }
     }
 
-    private void open(final Direction direction, final long timeMs, final int cycleIndex, final double currentA,
-                      final double voltageV) {
+    private void open(final Direction direction, final long timeMs, final int cycleIndex, final int stepIndex,
+                      final double currentA, final double voltageV) {
         final DetectionState d = s.detection();
         final RestObservation watched = d.rest().end();
         if (watched != null && watched.after() == Direction.CHARGE) {
@@ -137,24 +204,24 @@ public final class CycleAssembler {
         s.probe().open(voltage, direction, timeMs, currentA, voltageV, s.lastTimeMs(), s.lastCurrentA(),
                 s.lastVoltageV(), d.plateau(direction), d.plateauCurrent(direction), d.noiseBaselineV(),
                 cell != null && cell.kind() == CellKind.ASYMMETRIC && direction == Direction.DISCHARGE, deadBandA);
-        s.open(direction, timeMs, cycleIndex);
+        s.run().open(direction, timeMs, cycleIndex, stepIndex);
     }
 
     private void closeOpenHalf(final boolean dataEnded) {
         final double capacityAh = s.openCapacityAh();
-        final HalfCycle half = s.closeHalf(capacityAh, endReason(s.openDirection(), capacityAh, dataEnded));
+        final HalfCycle half = s.closeHalf(endReason(s.openDirection(), capacityAh, dataEnded));
         final HalfSummary summary = s.probe().close(voltage);
-        final CeDirection ce = ceDirection(half.direction());
-        if (half.direction() == ce.first()) {
-            if (s.pending() != null) {
-                emit(s.pending(), null, s.pendingSummary(), null);
-            }
-            s.holdPending(half, summary);
+        final int restCycle;
+        if (s.cutBy() == CycleBoundaries.CYCLER) {
+            if (half.sampleCount() > 1 || s.run().countedAh() > 0) {
+                s.cycler().addRun(half, summary);
+            } // else a one-point blip of current the instrument did not count: noise, not a step of the cycle
+            restCycle = s.cycler().index();
         } else {
-            emit(s.pending(), half, s.pendingSummary(), summary);
+            builder.halfClosed(half, summary);
+            restCycle = s.pending() != null ? s.cyclesEmitted() + 1 : s.cyclesEmitted();
         }
-        s.detection().rest().begin(s.pending() != null ? s.cyclesEmitted() + 1 : s.cyclesEmitted(), half.direction(),
-                half.endReason() == EndReason.CUTOFF);
+        s.detection().rest().begin(restCycle, half.direction(), half.endReason() == EndReason.CUTOFF);
     }
 
     private EndReason endReason(final Direction direction, final double capacityAh, final boolean dataEnded) {
@@ -171,51 +238,5 @@ public final class CycleAssembler {
             }
         }
         return dataEnded ? EndReason.INCOMPLETE : EndReason.TIME;
-    }
-
-    private CeDirection ceDirection(final Direction firstSeen) {
-        if (cell != null) {
-            return cell.ceDirection();
-        }
-        if (s.inferredDirection() == null) {
-            s.inferredDirection(CeDirection.startingWith(firstSeen));
-        }
-        return s.inferredDirection();
-    }
-
-    private void emit(final HalfCycle first, final HalfCycle second, final HalfSummary firstSummary,
-                      final HalfSummary secondSummary) {
-        s.holdPending(null, null);
-        final HalfCycle any = first != null ? first : second;
-        final CeDirection ce = ceDirection(any.direction());
-        final HalfCycle charge = inDirection(Direction.CHARGE, first, second);
-        final HalfCycle discharge = inDirection(Direction.DISCHARGE, first, second);
-        final boolean complete = first != null && second != null
-                && first.endReason() != EndReason.INCOMPLETE && second.endReason() != EndReason.INCOMPLETE;
-        final int number = s.nextCycleNumber();
-        final double cePercent = ce(first, second);
-        final long start = Math.min(first == null ? Long.MAX_VALUE : first.startMs(),
-                second == null ? Long.MAX_VALUE : second.startMs());
-        final long end = Math.max(first == null ? Long.MIN_VALUE : first.endMs(),
-                second == null ? Long.MIN_VALUE : second.endMs());
-        final CycleAnalyzer.Result found = analyzer.analyze(number, first, second, firstSummary,
-                secondSummary, cePercent, complete, start, end);
-        out.accept(new Cycle(number, any.cyclerCycleIndex(), ce, charge, discharge, cePercent, complete,
-                cell != null, found.features(), found.events(), found.stage(), found.stageChange(),
-                found.averageCe()));
-    }
-
-    private static HalfCycle inDirection(final Direction direction, final HalfCycle a, final HalfCycle b) {
-        if (a != null && a.direction() == direction) {
-            return a;
-        }
-        return b != null && b.direction() == direction ? b : null;
-    }
-
-    private static double ce(final HalfCycle first, final HalfCycle second) {
-        if (first == null || second == null || !(first.capacityAh() > 0)) {
-            return Double.NaN;
-        }
-        return second.capacityAh() / first.capacityAh() * 100.0;
     }
 }

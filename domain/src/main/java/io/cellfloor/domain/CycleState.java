@@ -19,13 +19,13 @@ public final class CycleState {
     private double lastCurrentA;
     private double lastVoltageV;
 
-    private Direction openDirection;
-    private long openStartMs;
-    private int openCycleIndex = Sample.NO_INDEX;
-    private double openAs;
-    private int openSamples;
-    private int openGaps;
-    private long openGapMs;
+    /** The run of current in progress. */
+    private final OpenRun run = new OpenRun();
+    /** How this test's cycles are cut, decided at its first sample; null before. */
+    private CycleBoundaries cutBy;
+    private final InstrumentCounters counters = new InstrumentCounters();
+    /** The cycler cycle in progress when cut at the cycler's index. */
+    private final CyclerCycle cycler = new CyclerCycle();
 
     /** The first half of the cycle in progress, closed and waiting for its second half. */
     private HalfCycle pending;
@@ -71,13 +71,10 @@ public final class CycleState {
         lastTimeMs = NO_TIME;
         lastCurrentA = 0;
         lastVoltageV = 0;
-        openDirection = null;
-        openStartMs = 0;
-        openCycleIndex = Sample.NO_INDEX;
-        openAs = 0;
-        openSamples = 0;
-        openGaps = 0;
-        openGapMs = 0;
+        run.clear();
+        cutBy = null;
+        counters.clear();
+        cycler.clear();
         pending = null;
         pendingSummary = null;
         detection = new DetectionState();
@@ -100,46 +97,42 @@ public final class CycleState {
 
     /** The direction of the open half-cycle, or null when none is open. */
     Direction openDirection() {
-        return openDirection;
+        return run.direction();
     }
 
-    /** Opens a half-cycle at its first sample. */
-    void open(final Direction direction, final long timeMs, final int cycleIndex) {
-        openDirection = direction;
-        openStartMs = timeMs;
-        openAs = 0;
-        openSamples = 1;
-        openGaps = 0;
-        openGapMs = 0;
-        openCycleIndex = cycleIndex;
+    OpenRun run() {
+        return run;
     }
 
-    /** Counts coulombs from the last sample to this one by the trapezoidal rule. */
-    void integrate(final long timeMs, final double currentA) {
-        openAs += 0.5 * (Math.abs(lastCurrentA) + Math.abs(currentA)) * (timeMs - lastTimeMs) / 1000.0;
-        openSamples++;
+    /** Whether the test's samples carry the instrument's counters and its cycles are cut by direction. */
+    boolean countsByRun() {
+        return cutBy == CycleBoundaries.DIRECTION && counters.seen();
     }
 
-    /** A sample after a logging gap: counted, not integrated across. */
-    void countAfterGap() {
-        openSamples++;
-    }
-
-    void addGap(final long ms) {
-        openGaps++;
-        openGapMs += ms;
-    }
-
+    /** The open half's capacity so far (see {@link OpenRun#capacityAh}). */
     double openCapacityAh() {
-        return openAs / 3600.0;
+        return run.capacityAh(countsByRun());
     }
 
     /** Closes the open half at the last sample. */
-    HalfCycle closeHalf(final double capacityAh, final EndReason reason) {
-        final HalfCycle half = new HalfCycle(openDirection, openStartMs, lastTimeMs, capacityAh, reason, openSamples,
-                openGaps, openGapMs, lastVoltageV, openCycleIndex);
-        openDirection = null;
-        return half;
+    HalfCycle closeHalf(final EndReason reason) {
+        return run.close(reason, countsByRun(), lastTimeMs, lastVoltageV);
+    }
+
+    CycleBoundaries cutBy() {
+        return cutBy;
+    }
+
+    void cutBy(final CycleBoundaries boundaries) {
+        cutBy = boundaries;
+    }
+
+    InstrumentCounters counters() {
+        return counters;
+    }
+
+    CyclerCycle cycler() {
+        return cycler;
     }
 
     HalfCycle pending() {
@@ -186,30 +179,35 @@ public final class CycleState {
         lastTimeMs = f.i64(lastTimeMs);
         lastCurrentA = f.f64(lastCurrentA);
         lastVoltageV = f.f64(lastVoltageV);
-        openDirection = f.nullable(openDirection, Direction.values());
-        openStartMs = f.i64(openStartMs);
-        openCycleIndex = f.i32(openCycleIndex);
-        openAs = f.f64(openAs);
-        openSamples = f.i32(openSamples);
-        openGaps = f.i32(openGaps);
-        openGapMs = f.i64(openGapMs);
+        run.fields(f);
         if (f.present(pending)) {
             pending = f.halfCycle(pending);
             if (f.version() >= 2 && f.present(pendingSummary)) {
                 pendingSummary = f.halfSummary(pendingSummary);
             }
         }
+        if (f.version() < 3 && f.reading()) {
+            run.fieldsV3(f);
+            // a state from before cycler cuts, restored mid-test, goes on the way it began
+            cutBy = lastTimeMs == NO_TIME ? null : CycleBoundaries.DIRECTION;
+        }
         if (f.version() < 2) {
-            if (f.reading() && openDirection != null) {
+            if (f.reading() && openDirection() != null) {
                 // a version-1 state restored mid-half: watch the rest of it as if it had just begun
-                probe.open(VoltageRules.DEFAULTS, openDirection, lastTimeMs, lastCurrentA, lastVoltageV,
+                probe.open(VoltageRules.DEFAULTS, openDirection(), lastTimeMs, lastCurrentA, lastVoltageV,
                         HalfCycleProbe.NONE, 0, 0, Double.NaN, Double.NaN, Double.NaN, false, 0);
             }
             return;
         }
-        if (openDirection != null) {
+        if (openDirection() != null) {
             probe.fields(f);
         }
         detection.fields(f);
+        if (f.version() >= 3) {
+            run.fieldsV3(f);
+            cutBy = f.nullable(cutBy, CycleBoundaries.values());
+            counters.fields(f);
+            cycler.fields(f);
+        }
     }
 }

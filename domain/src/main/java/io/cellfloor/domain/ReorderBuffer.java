@@ -17,12 +17,16 @@ public final class ReorderBuffer {
     private double[] voltage = new double[16];
     private int[] cycleIndex = new int[16];
     private byte[] stepType = new byte[16];
+    private int[] stepIndex = new int[16];
+    private double[] chargeAh = new double[16];
+    private double[] dischargeAh = new double[16];
     private int size;
     private long newestMs = Long.MIN_VALUE;
 
     /** Receives released samples, oldest first. */
     public interface Sink {
-        void accept(long timeMs, double currentA, double voltageV, int cycleIndex, Direction stepType);
+        void accept(long timeMs, double currentA, double voltageV, int stepIndex, int cycleIndex, Direction stepType,
+                    double chargeAh, double dischargeAh);
     }
 
     public int size() {
@@ -33,8 +37,8 @@ public final class ReorderBuffer {
      * Adds a sample in time order; samples with equal times keep their arrival order (cyclers log a step's end
      * and the next step's start at the same time).
      */
-    public void offer(final long timeMs, final double currentA, final double voltageV, final int cycle,
-                      final Direction step) {
+    public void offer(final long timeMs, final double currentA, final double voltageV, final int stepAt,
+                      final int cycle, final Direction step, final double charge, final double discharge) {
         int at = size;
         while (at > 0 && time[at - 1] > timeMs) {
             at--;
@@ -46,11 +50,17 @@ public final class ReorderBuffer {
         System.arraycopy(voltage, at, voltage, at + 1, tail);
         System.arraycopy(cycleIndex, at, cycleIndex, at + 1, tail);
         System.arraycopy(stepType, at, stepType, at + 1, tail);
+        System.arraycopy(stepIndex, at, stepIndex, at + 1, tail);
+        System.arraycopy(chargeAh, at, chargeAh, at + 1, tail);
+        System.arraycopy(dischargeAh, at, dischargeAh, at + 1, tail);
         time[at] = timeMs;
         current[at] = currentA;
         voltage[at] = voltageV;
         cycleIndex[at] = cycle;
         stepType[at] = (byte) (step == null ? 0 : step.ordinal() + 1);
+        stepIndex[at] = stepAt;
+        chargeAh[at] = charge;
+        dischargeAh[at] = discharge;
         size++;
         newestMs = Math.max(newestMs, timeMs);
     }
@@ -74,8 +84,8 @@ public final class ReorderBuffer {
     private void releaseUpTo(final long limitMs, final Sink sink) {
         int n = 0;
         while (n < size && time[n] <= limitMs) {
-            sink.accept(time[n], current[n], voltage[n], cycleIndex[n],
-                    stepType[n] == 0 ? null : Direction.values()[stepType[n] - 1]);
+            sink.accept(time[n], current[n], voltage[n], stepIndex[n], cycleIndex[n],
+                    stepType[n] == 0 ? null : Direction.values()[stepType[n] - 1], chargeAh[n], dischargeAh[n]);
             n++;
         }
         if (n > 0) {
@@ -85,6 +95,9 @@ public final class ReorderBuffer {
             System.arraycopy(voltage, n, voltage, 0, rest);
             System.arraycopy(cycleIndex, n, cycleIndex, 0, rest);
             System.arraycopy(stepType, n, stepType, 0, rest);
+            System.arraycopy(stepIndex, n, stepIndex, 0, rest);
+            System.arraycopy(chargeAh, n, chargeAh, 0, rest);
+            System.arraycopy(dischargeAh, n, dischargeAh, 0, rest);
             size = rest;
         }
     }
@@ -97,10 +110,16 @@ public final class ReorderBuffer {
             voltage = Arrays.copyOf(voltage, capacity);
             cycleIndex = Arrays.copyOf(cycleIndex, capacity);
             stepType = Arrays.copyOf(stepType, capacity);
+            stepIndex = Arrays.copyOf(stepIndex, capacity);
+            chargeAh = Arrays.copyOf(chargeAh, capacity);
+            dischargeAh = Arrays.copyOf(dischargeAh, capacity);
         }
     }
 
-    /** The samples held, oldest first, after the newest time seen (see {@link StateCodec}). */
+    /**
+     * The samples held, oldest first, after the newest time seen (see {@link StateCodec}); version 2 added the step
+     * index and the instrument's counters (samples of version 1 have none).
+     */
     void fields(final StateFields f) {
         newestMs = f.i64(newestMs);
         final int n = f.i32(size);
@@ -114,6 +133,15 @@ public final class ReorderBuffer {
             voltage[k] = f.f64(voltage[k]);
             cycleIndex[k] = f.i32(cycleIndex[k]);
             stepType[k] = f.i8(stepType[k]);
+            if (f.version() >= 2) {
+                stepIndex[k] = f.i32(stepIndex[k]);
+                chargeAh[k] = f.f64(chargeAh[k]);
+                dischargeAh[k] = f.f64(dischargeAh[k]);
+            } else {
+                stepIndex[k] = Sample.NO_INDEX;
+                chargeAh[k] = Double.NaN;
+                dischargeAh[k] = Double.NaN;
+            }
         }
     }
 }

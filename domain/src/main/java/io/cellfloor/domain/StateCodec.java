@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
  * observations) are laid out by {@link StateFields} itself.
  *
  * <p>Cycle-state versions: 1 segmentation only (still read: detection starts afresh, a half open at the time is
- * watched as if it had just begun); 2 adds detection (the current one). Reorder-buffer versions: 1 (the current one).
+ * watched as if it had just begun); 2 adds detection; 3 adds cuts at the cycler's cycle index (the cycler cycle in
+ * progress), the instrument's counters, steps and the rest inside half-cycles (the current one; a version-2 state
+ * restored mid-test goes on cutting by direction, as it began). Reorder-buffer versions: 1; 2 adds the step index
+ * and the instrument's counters of each sample (the current one).
  *
  * <p>To add a field: (1) add one line at the end of the owning class's {@code fields} method, guarded by the version
  * that introduces it, e.g. {@code if (f.version() >= 3) { drift = f.f64(drift); }} (older bytes keep the field's
@@ -21,14 +24,15 @@ import java.nio.charset.StandardCharsets;
  */
 public final class StateCodec {
     /** The cycle-state version this code writes. */
-    static final byte CYCLE_STATE_VERSION = 2;
+    static final byte CYCLE_STATE_VERSION = 3;
     /** The oldest cycle-state version still read. */
     static final byte OLDEST_CYCLE_STATE_VERSION = 1;
-    static final byte REORDER_BUFFER_VERSION = 1;
-    /** Generous upper bound of a cycle state without its test id (about 700 bytes in the worst case). */
-    private static final int MAX_CYCLE_STATE_BYTES = 2048;
-    /** A buffered sample: time, current, voltage, cycle index, step type. */
-    private static final int BUFFERED_SAMPLE_BYTES = 8 + 8 + 8 + 4 + 1;
+    static final byte REORDER_BUFFER_VERSION = 2;
+    static final byte OLDEST_REORDER_BUFFER_VERSION = 1;
+    /** Generous upper bound of a cycle state without its test id (about 1,400 bytes in the worst case). */
+    private static final int MAX_CYCLE_STATE_BYTES = 4096;
+    /** A buffered sample: time, current, voltage, cycle index, step type, step index, two counters. */
+    private static final int BUFFERED_SAMPLE_BYTES = 8 + 8 + 8 + 4 + 1 + 4 + 8 + 8;
 
     private StateCodec() {
     }
@@ -65,9 +69,9 @@ public final class StateCodec {
     public static ReorderBuffer decodeReorderBuffer(final byte[] bytes) {
         final ByteBuffer b = ByteBuffer.wrap(bytes);
         final byte version = b.get();
-        if (version != REORDER_BUFFER_VERSION) {
+        if (version < OLDEST_REORDER_BUFFER_VERSION || version > REORDER_BUFFER_VERSION) {
             throw new IllegalArgumentException("unknown reorder-buffer format " + version + "; expected "
-                    + REORDER_BUFFER_VERSION);
+                    + REORDER_BUFFER_VERSION + " (or down to " + OLDEST_REORDER_BUFFER_VERSION + ")");
         }
         final ReorderBuffer buffer = new ReorderBuffer();
         buffer.fields(StateFields.reader(b, version));

@@ -134,14 +134,28 @@ abstract class StateFields {
         return code == 0 ? null : values[code - 1];
     }
 
+    /** Version 3 added the coulomb and instrument counts, the steps and the rest inside. */
     final HalfCycle halfCycle(final HalfCycle h) {
         final boolean w = !reading();
-        final HalfCycle read = new HalfCycle(nullable(w ? h.direction() : null, Direction.values()),
-                i64(w ? h.startMs() : 0), i64(w ? h.endMs() : 0), f64(w ? h.capacityAh() : 0),
-                nullable(w ? h.endReason() : null, EndReason.values()), i32(w ? h.sampleCount() : 0),
-                i32(w ? h.gapCount() : 0), i64(w ? h.gapMs() : 0), f64(w ? h.endVoltageV() : 0),
-                i32(w ? h.cyclerCycleIndex() : 0));
-        return w ? h : read;
+        final Direction direction = nullable(w ? h.direction() : null, Direction.values());
+        final long start = i64(w ? h.startMs() : 0);
+        final long end = i64(w ? h.endMs() : 0);
+        final double capacity = f64(w ? h.capacityAh() : 0);
+        final EndReason reason = nullable(w ? h.endReason() : null, EndReason.values());
+        final int samples = i32(w ? h.sampleCount() : 0);
+        final int gaps = i32(w ? h.gapCount() : 0);
+        final long gapMs = i64(w ? h.gapMs() : 0);
+        final double endV = f64(w ? h.endVoltageV() : 0);
+        final int cycle = i32(w ? h.cyclerCycleIndex() : 0);
+        if (version < 3) {
+            return w ? h : new HalfCycle(direction, start, end, capacity, reason, samples, gaps, gapMs, endV, cycle);
+        }
+        final double coulomb = f64(w ? h.coulombAh() : 0);
+        final double instrument = f64(w ? h.instrumentAh() : 0);
+        final int steps = i32(w ? h.steps() : 0);
+        final long rest = i64(w ? h.restMs() : 0);
+        return w ? h : new HalfCycle(direction, start, end, capacity, reason, samples, gaps, gapMs, endV, cycle,
+                coulomb, instrument, steps, rest);
     }
 
     /** The deepest excursion is only there when there were excursions, the low tail only when the half ended low. */

@@ -137,6 +137,12 @@ final class GoldenStates {
     }
 
     /** A cycle as text, its events' evidence in key order (the maps themselves iterate in no fixed order). */
+    /** A rendered cycle without what version 3 added to half-cycles and cycles: as the version-2 files hold it. */
+    static String withoutVersion3Fields(final String rendered) {
+        return rendered.replaceAll(", coulombAh=[^,]*, instrumentAh=[^,]*, steps=[^,]*, restMs=[0-9]*", "")
+                .replaceAll(", protocol=[A-Z_]*, boundaries=[A-Z]*, capacityMismatch=(true|false)\\]$", "]");
+    }
+
     static String render(final Cycle cycle) {
         final Matcher m = EVIDENCE.matcher(cycle.toString());
         final StringBuilder out = new StringBuilder();

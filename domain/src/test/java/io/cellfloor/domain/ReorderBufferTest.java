@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 
 class ReorderBufferTest {
     private final List<Long> released = new ArrayList<>();
-    private final ReorderBuffer.Sink sink = (t, i, v, c, s) -> released.add(t);
+    private final ReorderBuffer.Sink sink = (t, i, v, step, c, s, qc, qd) -> released.add(t);
 
     @Test
     void shouldReleaseInTimeOrderOnlyWhatIsOlderThanTheGrace() {
         final ReorderBuffer b = new ReorderBuffer();
         for (final long t : new long[] {1_000, 3_000, 2_000, 6_000, 5_000, 4_000}) {
-            b.offer(t, 0.001, 0.1, Sample.NO_INDEX, null);
+            b.offer(t, 0.001, 0.1, Sample.NO_INDEX, Sample.NO_INDEX, null, Double.NaN, Double.NaN);
         }
 
         b.release(2_000, sink);
@@ -28,9 +28,9 @@ class ReorderBufferTest {
     @Test
     void shouldOnlySortWhenGraceIsZero() {
         final ReorderBuffer b = new ReorderBuffer();
-        b.offer(3_000, 0, 0, Sample.NO_INDEX, null);
-        b.offer(1_000, 0, 0, Sample.NO_INDEX, null);
-        b.offer(2_000, 0, 0, Sample.NO_INDEX, null);
+        b.offer(3_000, 0, 0, Sample.NO_INDEX, Sample.NO_INDEX, null, Double.NaN, Double.NaN);
+        b.offer(1_000, 0, 0, Sample.NO_INDEX, Sample.NO_INDEX, null, Double.NaN, Double.NaN);
+        b.offer(2_000, 0, 0, Sample.NO_INDEX, Sample.NO_INDEX, null, Double.NaN, Double.NaN);
 
         b.release(0, sink);
 
@@ -42,11 +42,11 @@ class ReorderBufferTest {
     void shouldKeepArrivalOrderOfSamplesWithEqualTimes() {
         final ReorderBuffer b = new ReorderBuffer();
         final List<Double> currents = new ArrayList<>();
-        b.offer(2_000, 0.0, 0.1, Sample.NO_INDEX, null);
-        b.offer(1_000, -0.001, 0.1, Sample.NO_INDEX, null);
-        b.offer(1_000, 0.0, 0.1, Sample.NO_INDEX, null);
+        b.offer(2_000, 0.0, 0.1, Sample.NO_INDEX, Sample.NO_INDEX, null, Double.NaN, Double.NaN);
+        b.offer(1_000, -0.001, 0.1, Sample.NO_INDEX, Sample.NO_INDEX, null, Double.NaN, Double.NaN);
+        b.offer(1_000, 0.0, 0.1, Sample.NO_INDEX, Sample.NO_INDEX, null, Double.NaN, Double.NaN);
 
-        b.releaseAll((t, i, v, c, s) -> currents.add(i));
+        b.releaseAll((t, i, v, step, c, s, qc, qd) -> currents.add(i));
 
         assertThat(currents).containsExactly(-0.001, 0.0, 0.0);
     }
@@ -55,16 +55,19 @@ class ReorderBufferTest {
     void shouldSurviveEncodingWithEveryColumn() {
         final ReorderBuffer b = new ReorderBuffer();
         for (int k = 0; k < 40; k++) {
-            b.offer(1_000L * (40 - k), 0.001 * k, 0.1 * k, k, k % 2 == 0 ? Direction.CHARGE : null);
+            b.offer(1_000L * (40 - k), 0.001 * k, 0.1 * k, 100 + k, k, k % 2 == 0 ? Direction.CHARGE : null, 0.01 * k,
+                    k % 3 == 0 ? Double.NaN : 0.02 * k);
         }
         final List<String> original = new ArrayList<>();
         final List<String> restored = new ArrayList<>();
 
         StateCodec.decodeReorderBuffer(StateCodec.encode(b))
-                .releaseAll((t, i, v, c, s) -> restored.add(t + " " + i + " " + v + " " + c + " " + s));
-        b.releaseAll((t, i, v, c, s) -> original.add(t + " " + i + " " + v + " " + c + " " + s));
+                .releaseAll((t, i, v, step, c, s, qc, qd) -> restored.add(t + " " + i + " " + v + " " + step + " " + c + " " + s
+                        + " " + qc + " " + qd));
+        b.releaseAll((t, i, v, step, c, s, qc, qd) -> original.add(t + " " + i + " " + v + " " + step + " " + c + " " + s
+                + " " + qc + " " + qd));
 
         assertThat(restored).hasSize(40).isEqualTo(original);
-        assertThat(restored.get(0)).isEqualTo("1000 0.039 3.9000000000000004 39 null");
+        assertThat(restored.get(0)).isEqualTo("1000 0.039 3.9000000000000004 139 39 null 0.39 NaN");
     }
 }

@@ -16,11 +16,11 @@ class StateCodecTest {
     @Test
     void shouldRefuseACycleStateFromANewerVersionNamingBoth() {
         final byte[] bytes = StateCodec.encode(new CycleState());
-        bytes[0] = 3;
+        bytes[0] = 4;
 
         assertThatThrownBy(() -> StateCodec.decodeCycleState(bytes))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown cycle-state format 3; expected 2 (or down to 1)");
+                .hasMessage("unknown cycle-state format 4; expected 3 (or down to 1)");
     }
 
     @Test
@@ -29,7 +29,7 @@ class StateCodecTest {
         bytes[0] = 0;
 
         assertThatThrownBy(() -> StateCodec.decodeReorderBuffer(bytes))
-                .hasMessage("unknown reorder-buffer format 0; expected 1");
+                .hasMessage("unknown reorder-buffer format 0; expected 2 (or down to 1)");
     }
 
     @Test

@@ -92,6 +92,9 @@ public final class AvroMapping {
                 .setStageChange(c.stageChange() == null ? null
                         : stageChange(stationId, channelId, testId, c.endMs(), c.stageChange()))
                 .setAverageCe(averageCe(c.averageCe()))
+                .setProtocol(io.cellfloor.avro.CycleProtocol.valueOf(c.protocol().name()))
+                .setBoundaries(io.cellfloor.avro.CycleBoundaries.valueOf(c.boundaries().name()))
+                .setCapacityMismatch(c.capacityMismatch())
                 .build();
     }
 
@@ -150,6 +153,11 @@ public final class AvroMapping {
                 .setEndReason(endReason(h.endReason()))
                 .setSampleCount(h.sampleCount()).setGapCount(h.gapCount()).setGapMs(h.gapMs())
                 .setEndVoltageV(h.endVoltageV())
+                .setCoulombCountMAh(h.coulombAh() * 1000.0)
+                .setInstrumentMAh(Double.isNaN(h.instrumentAh()) ? null : h.instrumentAh() * 1000.0)
+                .setInstrumentDifference(Double.isNaN(h.instrumentDifference()) ? null : h.instrumentDifference())
+                .setSteps(h.steps())
+                .setRestS(h.restMs() / 1000.0)
                 .build();
     }
 

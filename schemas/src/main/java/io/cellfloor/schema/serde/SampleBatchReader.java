@@ -77,14 +77,14 @@ public final class SampleBatchReader implements Deserializer<SampleColumns> {
         final long[] t = readLongs(in, bound);
         final double[] current = readDoubles(in, bound);
         final double[] voltage = readDoubles(in, bound);
-        skipOptional(in, 4);
+        final int[] stepIndex = in.readIndex() == 0 ? null : readInts(in, bound);
         final int[] cycleIndex = in.readIndex() == 0 ? null : readInts(in, bound);
         final StepType[] stepType = in.readIndex() == 0 ? null : readStepTypes(in, bound);
-        skipOptional(in, 8);
-        skipOptional(in, 8);
+        final double[] chargeAh = in.readIndex() == 0 ? null : readDoubles(in, bound);
+        final double[] dischargeAh = in.readIndex() == 0 ? null : readDoubles(in, bound);
         skipOptional(in, 8);
         return new SampleColumns(station, channel, test, sequence, in.readBoolean(), t, current, voltage, cycleIndex,
-                stepType);
+                stepType, stepIndex, chargeAh, dischargeAh);
     }
 
     private static long[] readLongs(final BinaryDecoder in, final int bound) throws IOException {

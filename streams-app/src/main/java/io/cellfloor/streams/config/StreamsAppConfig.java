@@ -1,5 +1,6 @@
 package io.cellfloor.streams.config;
 
+import io.cellfloor.domain.CycleBoundaries;
 import io.cellfloor.domain.CycleRules;
 import io.cellfloor.streams.topology.TopologySettings;
 import java.nio.file.Path;
@@ -14,6 +15,11 @@ import org.apache.kafka.streams.StreamsConfig;
  * The streams app's settings, parsed from a plain map (a properties file, or the environment through
  * {@link #fromEnvironment}). Keys the app does not know are passed to Kafka untouched, which is how security
  * settings ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}) reach the clients.
+ *
+ * <p>Cycle segmentation ({@link CycleRules}): {@code cellfloor.cycle-boundaries} is {@code auto} (the cycler's
+ * cycle index where the samples carry one, else the direction of current; the default), {@code cycler} (the index,
+ * samples without one are rejected) or {@code direction}; {@code cellfloor.instrument-tolerance} (0.01) and
+ * {@code cellfloor.gap-current-tolerance} (0.03) as documented there.
  *
  * @param viewsCommitInterval the views app's ({@code cellfloor.views.commit-interval-ms}, default 1 s)
  * @param viewsThreads the views app's stream threads ({@code cellfloor.views.threads}, default 1)
@@ -46,7 +52,10 @@ public record StreamsAppConfig(
                 number(s, "cellfloor.cutoff-tolerance-v", d.cutoffToleranceV()),
                 number(s, "cellfloor.capacity-tolerance", d.capacityTolerance()),
                 number(s, "cellfloor.max-abs-voltage-v", d.maxAbsVoltageV()),
-                number(s, "cellfloor.max-current-factor", d.maxCurrentFactor()));
+                number(s, "cellfloor.max-current-factor", d.maxCurrentFactor()),
+                CycleBoundaries.parse(s.getOrDefault("cellfloor.cycle-boundaries", d.boundaries().name())),
+                number(s, "cellfloor.instrument-tolerance", d.instrumentTolerance()),
+                number(s, "cellfloor.gap-current-tolerance", d.gapCurrentTolerance()));
         final Map<String, String> kafka = new TreeMap<>();
         final Map<String, String> registry = new TreeMap<>();
         s.forEach((k, v) -> {

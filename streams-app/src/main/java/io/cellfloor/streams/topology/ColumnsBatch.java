@@ -52,4 +52,19 @@ record ColumnsBatch(SampleColumns columns) implements ChannelBatch {
     public Direction stepType(final int k) {
         return columns.stepType() == null ? null : AvroMapping.direction(columns.stepType()[k]);
     }
+
+    @Override
+    public int stepIndex(final int k) {
+        return columns.stepIndex() == null ? Sample.NO_INDEX : columns.stepIndex()[k];
+    }
+
+    @Override
+    public double chargeAh(final int k) {
+        return columns.chargeAh() == null ? Double.NaN : columns.chargeAh()[k];
+    }
+
+    @Override
+    public double dischargeAh(final int k) {
+        return columns.dischargeAh() == null ? Double.NaN : columns.dischargeAh()[k];
+    }
 }

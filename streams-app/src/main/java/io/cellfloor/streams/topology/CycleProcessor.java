@@ -99,7 +99,10 @@ final class CycleProcessor implements Processor<String, byte[], String, Specific
         }
         if (b.currentA().length != n || b.voltageV().length != n
                 || b.stepType() != null && b.stepType().length != n
-                || b.cycleIndex() != null && b.cycleIndex().length != n) {
+                || b.cycleIndex() != null && b.cycleIndex().length != n
+                || b.stepIndex() != null && b.stepIndex().length != n
+                || b.chargeAh() != null && b.chargeAh().length != n
+                || b.dischargeAh() != null && b.dischargeAh().length != n) {
             return "column lengths differ: " + n + " timestamps, " + b.currentA().length + " currents, "
                     + b.voltageV().length + " voltages";
         }
