@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * <p>Counters: {@code cellfloor.agent.samples.read} (rows read: accepted and rejected),
  * {@code cellfloor.agent.rows.quarantined}, {@code cellfloor.agent.files.quarantined} (files given up on: vanished,
  * locked, unreadable or corrupt, each with its reason in its quarantine file); the drainer counts {@code cellfloor.agent.samples.published}. Once the
- * spool is drained, read = published + quarantined. Gauge {@code cellfloor.agent.files.active}.
+ * spool is drained, read = published + quarantined. Gauges {@code cellfloor.agent.files.active},
+ * {@code cellfloor.agent.spool.full} (1 while reading is paused because the spool reached its size cap).
  */
 public final class FileAgent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FileAgent.class);
@@ -70,6 +71,8 @@ public final class FileAgent implements AutoCloseable {
         this.wallClockMs = wallClockMs;
         this.sleeper = sleeper;
         registry.gauge("cellfloor.agent.files.active", files.active(), Map::size);
+        // 1 while reading is paused for a full spool: nothing is lost, but the station's data waits on this disk
+        registry.gauge("cellfloor.agent.spool.full", publisher, p -> p.isFull() ? 1 : 0);
         this.failures = new FileFailures(settings.quarantineDir(), files, registry);
         this.scan = new DirectoryScan(settings.directories(), files, opener, failures, wallClockMs,
                 this::readOrGiveUp);
