@@ -142,12 +142,13 @@ final class AgentCommand implements Callable<Integer> {
                     settings.stationId(), settings.follow() ? "following" : "importing", settings.directories(),
                     config.kafka().get("bootstrap.servers"), metrics.port());
             try {
-                agent.run(() -> !shutdown.requested());
+                agent.run(() -> !shutdown.requested() && drainer.alive());
             } finally {
                 agent.checkpoint();
                 drainer.close(Duration.ofSeconds(30));
                 agent.close();
             }
+            drainer.throwIfDead();
             if (!drainer.drained()) {
                 LOG.warn("{} bytes are left in the spool {}; they are sent at the next start", agent.spool().bytes(),
                         config.spoolDir());
@@ -214,12 +215,15 @@ final class AgentCommand implements Callable<Integer> {
                     spool == null ? "" : " through the spool " + spoolDir, metrics.port());
             agent.publishCellTests();
             try {
-                agent.run(() -> !shutdown.requested());
+                agent.run(() -> !shutdown.requested() && (drainer == null || drainer.alive()));
             } finally {
                 if (spool != null) {
                     drainer.close(Duration.ofSeconds(30));
                     spool.close();
                 }
+            }
+            if (drainer != null) {
+                drainer.throwIfDead();
             }
         }
         return 0;

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * The lifecycle of one channel, batch by batch: the rules that decide what a batch does to the channel's stored
  * state before and around cycle assembly. A batch of a new test finishes the old test (the reorder buffer is flushed
- * into it, what is open is closed) and starts afresh; a batch whose sequence number was already seen is a duplicate
- * and changes nothing; each sample is checked and either goes straight into the assembler (nothing held back and the
+ * into it, what is open is closed) and starts afresh; a batch of another test whose samples all precede the current
+ * test's newest sample belongs to an earlier test (a replay, a resent spool) and changes nothing, since a cycler runs
+ * one test at a time on a channel; a batch whose sequence number was already seen is a duplicate and changes nothing; each sample is checked and either goes straight into the assembler (nothing held back and the
  * batch in time order, the usual case) or through the reorder buffer; the end of a test flushes and closes it.
  *
  * <p>Pure and stateless between calls: the caller restores the channel's {@link CycleState} and {@link ReorderBuffer},
@@ -28,6 +29,14 @@ public final class ChannelSession {
      */
     public BatchOutcome process(final CycleState state, final ReorderBuffer buffer, final ChannelBatch batch,
                                 final CellAssignment registered) {
+        final long newest = newest(batch);
+        if (!state.testId().equals(batch.testId()) && newest < state.lastTimeMs()) {
+            return new BatchOutcome(null, new Rejection("batch of an earlier test: test " + batch.testId()
+                    + " (sequence " + batch.sequence() + ") ends at " + newest + " ms, before the newest sample ("
+                    + state.lastTimeMs() + " ms) of the channel's current test " + state.testId(), batch.size()),
+                    false, 0, new ClosedCycles(batch.testId(), CellAssignment.cellFor(registered, batch.testId()),
+                    List.of()));
+        }
         final ClosedCycles finished = state.testId().equals(batch.testId()) ? null
                 : startTest(state, buffer, batch.testId(), registered);
         final CellSpec cell = CellAssignment.cellFor(registered, batch.testId());
@@ -95,6 +104,15 @@ public final class ChannelSession {
         }
         return rejected == 0 ? null
                 : new Rejection(rejected + " of " + n + " samples rejected; first: " + firstReason, rejected);
+    }
+
+    /** The batch's newest sample time; the lowest time when it has none, which marks it as of no earlier test. */
+    private static long newest(final ChannelBatch b) {
+        long newest = Long.MIN_VALUE;
+        for (int k = 0; k < b.size(); k++) {
+            newest = Math.max(newest, b.timeMs(k));
+        }
+        return newest;
     }
 
     private static boolean inTimeOrder(final ChannelBatch b, final int n) {

@@ -68,11 +68,45 @@ class ChannelSessionTest {
     void shouldStartTheNewTestWithAnEmptyReorderBuffer() {
         final ChannelSession held = new ChannelSession(CycleRules.DEFAULTS, 30_000);
         held.process(state, buffer, new Batches().step(1000, 101, I).batch("A", 0, false), null);
+        assertThat(buffer.size()).isEqualTo(30);
 
-        // earlier in time than what test A saw: a fresh buffer holds it instead of releasing it at once
-        held.process(state, buffer, new Batches().step(0, 3, I).batch("B", 0, false), null);
+        // test A's 30 held samples went into test A; test B's buffer holds only its own
+        held.process(state, buffer, new Batches().step(1101, 3, I).batch("B", 0, false), null);
 
         assertThat(buffer.size()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldRejectABatchOfAnEarlierTestWithoutReopeningItOrClosingTheCurrentOne() {
+        direct.process(state, buffer, new Batches().step(0, 101, I).batch("A", 0, false), null);
+        direct.process(state, buffer, new Batches().step(200, 50, I).batch("B", 0, false), null);
+
+        // a replayed batch of test A, sequence beyond A's last: only its time shows it is older than test B
+        final BatchOutcome out = direct.process(state, buffer, new Batches().step(101, 61, -I).batch("A", 1, false),
+                null);
+
+        assertThat(out.applied()).isFalse();
+        assertThat(out.finishedTest()).isNull();
+        assertThat(out.cycles().cycles()).isEmpty();
+        assertThat(out.rejection().samples()).isEqualTo(61);
+        assertThat(out.rejection().reason()).startsWith("batch of an earlier test: test A (sequence 1) ends at "
+                + "161000 ms, before the newest sample (249000 ms) of the channel's current test B");
+        assertThat(state.testId()).isEqualTo("B");
+        assertThat(state.lastSequence()).isZero();
+        assertThat(state.lastTimeMs()).isEqualTo(249_000);
+    }
+
+    @Test
+    void shouldStillStartALaterTestAfterABatchOfAnEarlierOneWasRejected() {
+        direct.process(state, buffer, new Batches().step(200, 50, I).batch("B", 3, false), null);
+        direct.process(state, buffer, new Batches().step(0, 10, I).batch("A", 9, false), null);
+
+        final BatchOutcome out = direct.process(state, buffer, new Batches().step(300, 5, I).batch("C", 0, false),
+                null);
+
+        assertThat(out.finishedTest().testId()).isEqualTo("B");
+        assertThat(out.rejection()).isNull();
+        assertThat(state.testId()).isEqualTo("C");
     }
 
     @Test

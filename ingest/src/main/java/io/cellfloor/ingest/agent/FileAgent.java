@@ -6,7 +6,6 @@ import io.cellfloor.avro.SampleBatch;
 import io.cellfloor.ingest.checkpoint.AgentCheckpoint;
 import io.cellfloor.ingest.checkpoint.CheckpointStore;
 import io.cellfloor.ingest.checkpoint.FileCheckpoint;
-import io.cellfloor.ingest.checkpoint.FileIdentity;
 import io.cellfloor.ingest.publish.SpoolPublisher;
 import io.cellfloor.ingest.spool.Spool;
 import io.cellfloor.ingest.spool.SpoolPosition;
@@ -38,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * ({@link Pickup}), its channel and test ({@link ChannelAssignment}), timing and stopping ({@link ReadSchedule}).
  *
  * <p>Counters: {@code cellfloor.agent.samples.read} (rows read: accepted and rejected),
- * {@code cellfloor.agent.rows.quarantined}; the drainer counts {@code cellfloor.agent.samples.published}. Once the
- * spool is drained, read = published + quarantined. Gauge {@code cellfloor.agent.files.active}.
+ * {@code cellfloor.agent.rows.quarantined}, {@code cellfloor.agent.files.quarantined} (files given up on: vanished,
+ * locked, unreadable or corrupt, each with its reason in its quarantine file); the drainer counts {@code cellfloor.agent.samples.published}. Once the
+ * spool is drained, read = published + quarantined. Gauges {@code cellfloor.agent.files.active},
+ * {@code cellfloor.agent.spool.full} (1 while reading is paused because the spool reached its size cap).
  */
 public final class FileAgent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FileAgent.class);
@@ -53,6 +54,8 @@ public final class FileAgent implements AutoCloseable {
     private final FileOpener opener;
     private final LongSupplier wallClockMs;
     private final Sleeper sleeper;
+    private final FileFailures failures;
+    private final DirectoryScan scan;
     private long lastCheckpointMs;
     private long lastDiscoveryMs = Long.MIN_VALUE / 2;
 
@@ -68,6 +71,11 @@ public final class FileAgent implements AutoCloseable {
         this.wallClockMs = wallClockMs;
         this.sleeper = sleeper;
         registry.gauge("cellfloor.agent.files.active", files.active(), Map::size);
+        // 1 while reading is paused for a full spool: nothing is lost, but the station's data waits on this disk
+        registry.gauge("cellfloor.agent.spool.full", publisher, p -> p.isFull() ? 1 : 0);
+        this.failures = new FileFailures(settings.quarantineDir(), files, registry);
+        this.scan = new DirectoryScan(settings.directories(), files, opener, failures, wallClockMs,
+                this::readOrGiveUp);
         this.lastCheckpointMs = wallClockMs.getAsLong();
     }
 
@@ -132,12 +140,12 @@ public final class FileAgent implements AutoCloseable {
                 announcedFull = false;
             }
             if (ReadSchedule.due(now, lastDiscoveryMs, settings.pollInterval())) {
-                discover();
+                scan.discover();
                 lastDiscoveryMs = now;
             }
             boolean any = false;
             for (final TrackedFile f : files.openFiles()) {
-                any |= readSlice(f, now);
+                any |= readOrGiveUp(f, now);
             }
             if (ReadSchedule.due(now, lastCheckpointMs, settings.checkpointInterval())) {
                 checkpoint();
@@ -163,44 +171,14 @@ public final class FileAgent implements AutoCloseable {
         return slice.any();
     }
 
-    /** Lists the directories and starts reading new files; notices files truncated or rewritten. */
-    void discover() throws IOException {
-        for (final Path dir : settings.directories()) {
-            for (final Path file : Discovery.list(dir)) {
-                consider(file);
-            }
-        }
-    }
-
-    private void consider(final Path file) throws IOException {
-        final FileIdentity now = FileIdentity.of(file);
-        final Pickup pickup = Pickup.decide(files.facts(file, now));
-        switch (pickup.action()) {
-            case NONE -> { }
-            case REREAD_AS_NEW_TEST -> {
-                final TrackedFile tracked = files.open(file);
-                LOG.warn("{} was truncated, rewritten or replaced while being read: test {} ends once its reader is "
-                        + "at the end; the file is read again as a new test", file, tracked.channel.testId());
-                // the open reader still holds the old content (a renamed file is read to its end, not lost)
-                tracked.supersede();
-                while (!tracked.finished) {
-                    readSlice(tracked, wallClockMs.getAsLong());
-                }
-                opener.open(file, now, null, true);
-            }
-            case IGNORE_RENAMED -> {
-                if (files.ignore(file)) {
-                    LOG.info("{} is {}: not read twice", file, pickup.reason());
-                }
-            }
-            case START -> opener.open(file, now, null, false);
-            case START_REWRITTEN -> {
-                LOG.warn("{} {}: reading it again as a new test", file, pickup.reason());
-                opener.open(file, now, null, true);
-            }
-            case WAIT_FOR_CHANNEL -> files.holderOf(pickup.previous().channelId(), file).supersede();
-            case RESUME -> opener.open(file, now, pickup.previous(), false);
-            default -> throw new IllegalStateException("unhandled pickup " + pickup);
+    /** A file that fails mid-read is noted in its quarantine and its test ends at what was read. */
+    private boolean readOrGiveUp(final TrackedFile f, final long nowMs) throws IOException {
+        try {
+            return readSlice(f, nowMs);
+        } catch (final UnreadableFileException e) {
+            failures.gaveUp(f, e);
+            finish(f);
+            return false;
         }
     }
 

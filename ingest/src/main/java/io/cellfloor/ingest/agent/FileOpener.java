@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Picks a cycler file up once {@link Pickup} said to: gives it its channel and test ({@link ChannelAssignment}),
  * waits while another file holds the channel, opens its reader (sniffing the format unless one is configured) and
- * its quarantine, registers it and announces its cell test. A file it cannot use is skipped and logged once.
+ * its quarantine, registers it and announces its cell test. A file it cannot read throws, for the caller to
+ * quarantine.
  */
 final class FileOpener {
     private static final Logger LOG = LoggerFactory.getLogger(FileOpener.class);
@@ -54,15 +55,8 @@ final class FileOpener {
             holder.supersede();
             return;
         }
-        final CyclerFileReader reader;
-        try {
-            reader = reader(file);
-        } catch (final IOException | RuntimeException e) {
-            if (files.ignore(file)) {
-                LOG.error("{} cannot be read as a cycler file and is skipped: {}", file, e.getMessage());
-            }
-            return;
-        }
+        // a file that cannot be read as a cycler file throws: the scan quarantines it with the reason
+        final CyclerFileReader reader = reader(file);
         final Quarantine quarantine = new Quarantine(settings.quarantineDir().resolve(name + ".quarantine"));
         quarantine.reopen(resume == null ? 0 : resume.quarantineBytes());
         final ChannelInfo channel = new ChannelInfo(settings.stationId(), assigned.channelId(), assigned.testId(),

@@ -76,7 +76,12 @@ final class TrackedFile {
     Slice read(final Sink sink, final int maxRows, final long nowMs) throws IOException {
         boolean any = false;
         for (int n = 0; n < maxRows; n++) {
-            final ReadResult r = reader.next();
+            final ReadResult r;
+            try {
+                r = reader.next();
+            } catch (final IOException | RuntimeException e) {
+                throw new UnreadableFileException(path, lastLine, e);
+            }
             if (r == null) {
                 return new Slice(any, true);
             }

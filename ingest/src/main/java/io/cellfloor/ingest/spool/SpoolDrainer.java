@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * again in their original order. The drained position moves only over a prefix of acknowledged records, so after a
  * crash a record may be sent twice (same sequence, same bytes: the topology drops the replay), never skipped.
  *
- * <p>Metrics: {@code cellfloor.agent.spool.bytes}, {@code cellfloor.agent.spool.oldest.age.seconds},
+ * <p>Metrics: {@code cellfloor.agent.up} (1 while the sending thread lives), {@code cellfloor.agent.spool.bytes},
+ * {@code cellfloor.agent.spool.oldest.age.seconds}, {@code cellfloor.agent.last.ack.timestamp.seconds} (wall time of
+ * the last acknowledgement, 0 before the first),
  * {@code cellfloor.agent.spool.drained.records} (a counter: its rate is the drain rate), and
  * {@code cellfloor.agent.samples.published} (samples acknowledged by Kafka).
  */
@@ -42,6 +44,8 @@ public final class SpoolDrainer implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopping;
     private volatile SpoolPosition acked;
+    private volatile Throwable death;
+    private volatile long lastAckMs = -1;
     private long lastPersistMs;
 
     public SpoolDrainer(final Spool spool, final Producer<String, byte[]> producer, final int maxInFlight,
@@ -57,6 +61,9 @@ public final class SpoolDrainer implements AutoCloseable {
         Gauge.builder("cellfloor.agent.spool.bytes", spool, Spool::bytes).register(registry);
         Gauge.builder("cellfloor.agent.spool.oldest.age.seconds", this, SpoolDrainer::oldestAgeSeconds)
                 .register(registry);
+        Gauge.builder("cellfloor.agent.up", this, d -> d.alive() ? 1 : 0).register(registry);
+        Gauge.builder("cellfloor.agent.last.ack.timestamp.seconds", this,
+                d -> d.lastAckMs < 0 ? 0 : d.lastAckMs / 1000.0).register(registry);
         this.acked = spool.drained();
         this.thread = new Thread(this::loop, "cellfloor-spool-drainer");
         this.thread.setDaemon(true);
@@ -78,6 +85,27 @@ public final class SpoolDrainer implements AutoCloseable {
         return !spool.drained().isBefore(spool.durableEnd()) && !acked.isBefore(spool.durableEnd());
     }
 
+    /**
+     * False once the sending thread has died of an error (or before it started): the agent must then stop, loudly,
+     * since reading on would only fill the spool with nothing sending it.
+     */
+    public boolean alive() {
+        return death == null && thread.isAlive();
+    }
+
+    /** Fails the agent's run, with the cause, when the sending thread died: its supervisor then restarts it. */
+    public void throwIfDead() {
+        if (death != null) {
+            throw new IllegalStateException("the spool drainer died (" + death + "): the agent stopped; "
+                    + spool.bytes() + " bytes stay in the spool and are sent at the next start", death);
+        }
+    }
+
+    /** What killed the sending thread, or null. */
+    public Throwable death() {
+        return death;
+    }
+
     /** The last send failure, or null: for a log line or a health check. */
     public Throwable lastFailure() {
         return window.lastFailure();
@@ -93,9 +121,14 @@ public final class SpoolDrainer implements AutoCloseable {
             }
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (final IOException | RuntimeException e) {
-            LOG.error("the spool drainer stopped: records stay in the spool for the next start", e);
+        } catch (final IOException | RuntimeException | Error e) {
+            death = e;
+            LOG.error("the spool drainer died: nothing is sent any more, records stay in the spool for the next start;"
+                    + " the agent stops so that its supervisor restarts it", e);
             window.lastFailure(e);
+            if (e instanceof Error error) {
+                throw error;
+            }
         } finally {
             persist(true);
         }
@@ -155,6 +188,9 @@ public final class SpoolDrainer implements AutoCloseable {
 
     private boolean popAcked() {
         final List<SendWindow.Entry> done = window.popAcked();
+        if (!done.isEmpty()) {
+            lastAckMs = wallClockMs.getAsLong();
+        }
         for (final SendWindow.Entry f : done) {
             acked = f.end;
             drainedRecords.increment();

@@ -153,6 +153,7 @@ class FileAgentTest {
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
                 .until(() -> meters.counter("cellfloor.agent.samples.read").count() == readWhileFull);
         assertThat(meters.get("cellfloor.agent.spool.oldest.age.seconds").gauge().value()).isGreaterThan(0);
+        assertThat(meters.get("cellfloor.agent.spool.full").gauge().value()).as("the health gauge alerts").isEqualTo(1);
 
         final Thread acker = new Thread(() -> {
             while (reader.isAlive() || !drainer.drained()) {
@@ -168,6 +169,9 @@ class FileAgentTest {
         drainer.close(Duration.ofSeconds(10));
         agent.close();
         assertThat(meters.counter("cellfloor.agent.samples.published").count()).isEqualTo(20_000);
+        assertThat(meters.get("cellfloor.agent.spool.full").gauge().value()).isZero();
+        final List<Long> sent = samples(stuck.history());
+        assertThat(sent).as("nothing lost, nothing twice, in order").hasSize(20_000).isSorted().doesNotHaveDuplicates();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
@@ -35,6 +36,8 @@ final class RegistryHttp {
     private final RegistryConfig config;
     private final HttpClient http;
     private final ObjectMapper json;
+    /** Set while calls fail for want of an answer: the first retry of an outage is a WARN, the rest DEBUG. */
+    private final AtomicBoolean failing = new AtomicBoolean();
 
     RegistryHttp(final RegistryConfig config, final Optional<SSLContext> sslContext, final ObjectMapper json) {
         if (config.urls().isEmpty()) {
@@ -74,11 +77,20 @@ final class RegistryHttp {
             final URI uri = URI.create(stripSlash(baseUrls.get((attempt - 1) % baseUrls.size()).toString()) + path);
             final Attempt outcome = exchange(method, uri, body, action, attempt == attempts, attempts);
             if (outcome.response() != null) {
+                if (failing.compareAndSet(true, false)) {
+                    LOG.info("Schema registry answers again ({} {})", method, uri);
+                }
                 return outcome.response();
             }
             final Duration wait = backoff(attempt);
-            LOG.warn("Schema registry: could not {} ({} {}, attempt {} of {}): {}; retrying in {} ms",
-                action, method, uri, attempt, attempts, outcome.retryReason(), wait.toMillis());
+            if (failing.compareAndSet(false, true)) {
+                LOG.warn("Schema registry: could not {} ({} {}, attempt {} of {}): {}; retrying in {} ms (further "
+                        + "retries until it answers again are logged at DEBUG)",
+                    action, method, uri, attempt, attempts, outcome.retryReason(), wait.toMillis());
+            } else {
+                LOG.debug("Schema registry: could not {} ({} {}, attempt {} of {}): {}; retrying in {} ms",
+                    action, method, uri, attempt, attempts, outcome.retryReason(), wait.toMillis());
+            }
             sleep(wait, action);
         }
     }

@@ -1,5 +1,8 @@
 package io.cellfloor.schema.registry;
 
+import java.io.IOException;
+import javax.net.ssl.SSLException;
+
 /**
  * A registry call that failed, with what was attempted, the URL, the HTTP status and the registry's own message.
  *
@@ -38,6 +41,28 @@ public class SchemaRegistryException extends RuntimeException {
     /** The subject, schema or id does not exist (HTTP 404). */
     public boolean isNotFound() {
         return statusCode == 404;
+    }
+
+    /**
+     * The registry could not answer now (no connection, a timeout, HTTP 5xx or 429): asking again later may succeed,
+     * unlike a 404, which stays a 404. A TLS failure is not counted: it does not heal by waiting.
+     */
+    public boolean isUnavailable() {
+        if (statusCode >= 500 || statusCode == 429) {
+            return true;
+        }
+        return statusCode == 0 && getCause() instanceof IOException
+            && !(getCause() instanceof SSLException);
+    }
+
+    /** Whether {@code e} or one of its causes is a registry that could not answer now. */
+    public static boolean isUnavailable(final Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SchemaRegistryException r && r.isUnavailable()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The subject's compatibility rule rejected the schema (HTTP 409). */

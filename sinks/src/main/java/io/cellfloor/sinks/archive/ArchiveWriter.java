@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Archives topics into Parquet: records stream into one open file per partition directory; a topic-partition's files
  * are published (synced, renamed) when they hold {@code maxRecords} or are {@code maxAge} old, on a rebalance and on
- * close, and only then is the partition's offset committed. On assignment, {@link Recovery} deletes what a previous
- * writer left uncommitted, so the archive always equals the topic up to the committed offset: no duplicates, no holes.
+ * close, and then the partition's offset is committed. On assignment the writer resumes where the published files
+ * end ({@link Recovery}), or at the committed offset if that is further, and removes only its own unfinished files
+ * above that: a lost or deleted group offset neither deletes history nor writes it twice.
  */
 public final class ArchiveWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveWriter.class);
@@ -103,7 +104,7 @@ public final class ArchiveWriter implements AutoCloseable {
         final ArchiveTopic topic = ArchiveTopic.of(r.topic());
         final TopicPartition tp = new TopicPartition(r.topic(), r.partition());
         final Segment segment = segments.computeIfAbsent(tp, k -> new Segment(settings.dir(), topic, r.partition(),
-                r.offset(), clock.instant(), settings.rowGroupBytes()));
+                r.offset(), clock.instant(), settings.rowGroupBytes(), writerId()));
         final SpecificRecordBase value;
         try {
             value = deserializers.get(topic).deserialize(r.topic(), r.headers(), r.value());
@@ -146,6 +147,11 @@ public final class ArchiveWriter implements AutoCloseable {
         }
     }
 
+    /** Names this writer's temp files, so that another writer on the same directory leaves them alone. */
+    private String writerId() {
+        return PartitionPath.safe(settings.groupId());
+    }
+
     /** The temp files currently open; for tests that abandon a writer mid-file. */
     List<Path> openTemps() {
         return segments.values().stream().flatMap(s -> s.temps().stream()).toList();
@@ -181,17 +187,24 @@ public final class ArchiveWriter implements AutoCloseable {
         public void onPartitionsAssigned(final Collection<TopicPartition> partitions) {
             final Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
             for (final TopicPartition tp : partitions) {
-                final OffsetAndMetadata c = committed.get(tp);
+                final Recovery.Result r;
                 try {
-                    final int removed = Recovery.clean(settings.dir(), ArchiveTopic.of(tp.topic()), tp.partition(),
-                            c == null ? 0 : c.offset());
-                    if (removed > 0) {
-                        LOG.info("archive {}: removed {} uncommitted file(s) of a previous writer; rewriting from {}",
-                                tp, removed, c == null ? "the start" : c.offset());
-                    }
+                    r = Recovery.recover(settings.dir(), ArchiveTopic.of(tp.topic()), tp.partition(), writerId());
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot clean uncommitted archive files of " + tp + " under "
+                    throw new UncheckedIOException("cannot read or clean the archive files of " + tp + " under "
                             + settings.dir(), e);
+                }
+                final OffsetAndMetadata c = committed.get(tp);
+                final long fromFiles = r.resumeAt().orElse(-1);
+                // the group's offset only wins when it is ahead, e.g. files of the naming before end offsets
+                final long resume = Math.max(fromFiles, c == null ? -1 : c.offset());
+                if (resume >= 0) {
+                    consumer.seek(tp, resume);
+                }
+                if (r.removed() > 0 || c == null || c.offset() != resume) {
+                    LOG.info("archive {}: resuming at {} (files end at {}, group offset {}); removed {} unfinished "
+                                    + "file(s) of this writer", tp, resume < 0 ? "the start" : resume,
+                            fromFiles < 0 ? "-" : fromFiles, c == null ? "none" : c.offset(), r.removed());
                 }
             }
         }

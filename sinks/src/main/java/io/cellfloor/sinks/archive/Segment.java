@@ -13,17 +13,17 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
- * The open files of one topic-partition since its last commit: one temp file per date/station/test directory, all
- * named after the segment's first offset ({@code part-<partition>-<first offset>.parquet}). Published together,
- * then committed; a segment that was published but not committed is recognised after a restart by its first offset
- * (at or after the committed offset) and deleted before it is written again.
+ * The open files of one topic-partition since its last publish: one temp file per date/station/test directory, all
+ * named after the segment's first offset and the writer ({@link Recovery#tempName}). Publishing renames each to
+ * {@link Recovery#publishedName}, which adds the offset after the segment's last record: the files then say
+ * themselves how far the archive reaches, and the committed offset is only a hint for lag.
  */
 final class Segment {
     /** What publishing produced. */
     record Published(int files, long bytes, long records, long nextOffset) {
     }
 
-    private record OpenFile(Path temp, Path target, ParquetWriter<SpecificRecordBase> writer) {
+    private record OpenFile(Path temp, Path dir, ParquetWriter<SpecificRecordBase> writer) {
     }
 
     private final Path root;
@@ -32,22 +32,20 @@ final class Segment {
     private final long firstOffset;
     private final Instant openedAt;
     private final long rowGroupBytes;
+    private final String writerId;
     private final Map<PartitionPath, OpenFile> files = new LinkedHashMap<>();
     private long lastOffset = -1;
     private long records;
 
     Segment(final Path root, final ArchiveTopic topic, final int partition, final long firstOffset,
-            final Instant openedAt, final long rowGroupBytes) {
+            final Instant openedAt, final long rowGroupBytes, final String writerId) {
         this.root = root;
         this.topic = topic;
         this.partition = partition;
         this.firstOffset = firstOffset;
         this.openedAt = openedAt;
         this.rowGroupBytes = rowGroupBytes;
-    }
-
-    static String fileName(final int partition, final long firstOffset) {
-        return String.format("part-%d-%020d.parquet", partition, firstOffset);
+        this.writerId = writerId;
     }
 
     void append(final SpecificRecordBase record, final long offset, final long kafkaTimestamp) throws IOException {
@@ -55,9 +53,8 @@ final class Segment {
         OpenFile f = files.get(where);
         if (f == null) {
             final Path dir = where.under(root);
-            final Path target = dir.resolve(fileName(partition, firstOffset));
-            final Path temp = dir.resolve(target.getFileName() + ".tmp");
-            f = new OpenFile(temp, target, ParquetFiles.open(temp, record.getSchema(), rowGroupBytes));
+            final Path temp = dir.resolve(Recovery.tempName(partition, firstOffset, writerId));
+            f = new OpenFile(temp, dir, ParquetFiles.open(temp, record.getSchema(), rowGroupBytes));
             files.put(where, f);
         }
         f.writer().write(record);
@@ -88,8 +85,9 @@ final class Segment {
         for (final OpenFile f : files.values()) {
             f.writer().close();
         }
+        final String name = Recovery.publishedName(partition, firstOffset, lastOffset + 1);
         for (final OpenFile f : files.values()) {
-            bytes += ParquetFiles.publish(f.temp(), f.target());
+            bytes += ParquetFiles.publish(f.temp(), f.dir().resolve(name));
         }
         return new Published(files.size(), bytes, records, lastOffset + 1);
     }

@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -46,10 +45,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.parquet.avro.AvroParquetReader;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,7 +97,7 @@ class ArchiveKillRestartTest {
                 crashed = true;
             }
         }
-        assertThat(parquetFiles(archive)).isNotEmpty();
+        assertThat(ArchiveFiles.parquetFiles(archive)).isNotEmpty();
         assertThat(committed(s.groupId())).isLessThan(afterLastRecords);
 
         // a new writer in the same group, as after a restart; the dead one is never closed
@@ -127,12 +122,14 @@ class ArchiveKillRestartTest {
         for (final ArchiveTopic t : ArchiveTopic.values()) {
             // compared as Avro JSON, every field: nested records come back from Parquet as equal values but not
             // always as the same Java types, which SpecificRecord.equals does not forgive
-            final List<String> archived = readArchive(archive.resolve(t.dir())).stream().map(Object::toString).toList();
+            final List<String> archived = ArchiveFiles.rows(archive.resolve(t.dir())).stream().map(Object::toString)
+                    .toList();
             assertThat(archived).as(t.dir()).hasSameSizeAs(expected.get(t))
                     .containsExactlyInAnyOrderElementsOf(expected.get(t).stream().map(Object::toString).toList());
         }
-        assertThat(parquetFiles(archive.resolve("samples")).get(0).toString())
-                .matches(".*/samples/date=\\d{4}-\\d{2}-\\d{2}/station=[^/]+/test=[^/]+/part-\\d-\\d{20}\\.parquet");
+        assertThat(ArchiveFiles.parquetFiles(archive.resolve("samples")).get(0).toString())
+                .matches(".*/samples/date=\\d{4}-\\d{2}-\\d{2}/station=[^/]+/test=[^/]+"
+                        + "/part-\\d-\\d{20}-\\d{20}\\.parquet");
         assertThat(metrics2.files(ArchiveTopic.SAMPLES)).isPositive();
         assertThat(metrics2.bytes(ArchiveTopic.SAMPLES)).isPositive();
         assertThat(metrics2.lag()).isZero();
@@ -147,40 +144,18 @@ class ArchiveKillRestartTest {
             samples += ((SampleBatch) r).getTimestampMs().size();
         }
         long parquet = 0;
-        for (final Path p : parquetFiles(archive.resolve("samples"))) {
+        for (final Path p : ArchiveFiles.parquetFiles(archive.resolve("samples"))) {
             parquet += Files.size(p);
         }
         System.out.printf("archive: %d sample batches, %d samples, %d Kafka value bytes (%.1f per sample),"
                         + " %d Parquet bytes in %d files (%.1f per sample)%n",
                 expected.get(ArchiveTopic.SAMPLES).size(), samples, sampleBytes, (double) sampleBytes / samples,
-                parquet, parquetFiles(archive.resolve("samples")).size(), (double) parquet / samples);
+                parquet, ArchiveFiles.parquetFiles(archive.resolve("samples")).size(), (double) parquet / samples);
     }
 
     private static long sampleBytes;
     private static long endOffsets;
     private static long afterLastRecords;
-
-    private static List<Path> parquetFiles(final Path root) throws IOException {
-        try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
-        }
-    }
-
-    private static List<SpecificRecordBase> readArchive(final Path root) throws IOException {
-        final List<SpecificRecordBase> out = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            return out;
-        }
-        for (final Path p : parquetFiles(root)) {
-            try (ParquetReader<SpecificRecordBase> reader = AvroParquetReader.<SpecificRecordBase>builder(
-                    new LocalInputFile(p), new PlainParquetConfiguration()).withDataModel(SpecificData.get()).build()) {
-                for (SpecificRecordBase r = reader.read(); r != null; r = reader.read()) {
-                    out.add(r);
-                }
-            }
-        }
-        return out;
-    }
 
     private static KafkaConsumer<String, byte[]> consumer(final ArchiveSettings s) {
         return new KafkaConsumer<>(s.consumer(), new StringDeserializer(), new ByteArrayDeserializer());

@@ -17,12 +17,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Per channel, per sample batch: decodes the batch, restores the channel's state, lets the domain's
  * {@link ChannelSession} apply the batch, stores the state and forwards what it produced (cycles and what follows
  * from them through {@link CycleOutputs}, rejections as dead letters). Whatever cannot be processed becomes a dead
- * letter with the reason instead of failing the task.
+ * letter with the reason instead of failing the task; a registry that cannot answer is waited for
+ * ({@link RegistryOutage}), since what it could not decode is not bad data.
  */
 final class CycleProcessor implements Processor<String, byte[], String, SpecificRecord> {
     private final Codecs codecs;
     private final ChannelSession session;
     private final TopologyMetrics metrics;
+    private final RegistryOutage registry;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, byte[]> states;
     private KeyValueStore<String, byte[]> buffers;
@@ -34,6 +36,7 @@ final class CycleProcessor implements Processor<String, byte[], String, Specific
         this.codecs = codecs;
         this.session = new ChannelSession(settings.rules(), settings.sampleGrace().toMillis());
         this.metrics = metrics;
+        this.registry = RegistryOutage.standard(metrics);
     }
 
     @Override
@@ -52,7 +55,7 @@ final class CycleProcessor implements Processor<String, byte[], String, Specific
         metrics.batchesIn.increment();
         final SampleColumns batch;
         try {
-            batch = codecs.samples().deserialize(Topics.SAMPLES, record.value());
+            batch = registry.await(() -> codecs.samples().deserialize(Topics.SAMPLES, record.value()));
             if (batch == null) {
                 throw new IllegalArgumentException("the record has no value");
             }

@@ -2,6 +2,7 @@ package io.cellfloor.streams.topology;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the topology counts, so every sample that comes in is accounted for:
@@ -19,6 +20,8 @@ public final class TopologyMetrics {
     final Counter cellTests;
     final Counter breakdownEvents;
     final Counter stageChanges;
+    final Counter registryRetries;
+    final AtomicInteger registryDown;
 
     public TopologyMetrics(final MeterRegistry registry) {
         batchesIn = registry.counter("cellfloor.streams.batches.in");
@@ -31,6 +34,8 @@ public final class TopologyMetrics {
         cellTests = registry.counter("cellfloor.streams.cell.tests");
         breakdownEvents = registry.counter("cellfloor.streams.breakdown.events");
         stageChanges = registry.counter("cellfloor.streams.stage.changes");
+        registryRetries = registry.counter("cellfloor.streams.registry.retries");
+        registryDown = registry.gauge("cellfloor.streams.registry.down", new AtomicInteger());
     }
 
     public double cyclesClosed() {
@@ -39,6 +44,11 @@ public final class TopologyMetrics {
 
     public double samplesIn() {
         return samplesIn.count();
+    }
+
+    /** How often processing waited for the schema registry to answer again. */
+    public double registryRetries() {
+        return registryRetries.count();
     }
 
     public double deadLetters() {

@@ -201,6 +201,48 @@ class CellfloorTopologyTest {
     }
 
     @Test
+    void shouldDeadLetterABatchOfAnEarlierTestAndProduceWhatAnUninterruptedRunProduces() {
+        final List<String> uninterrupted = runTwoTests(false);
+        assertThat(deadLetters.isEmpty()).isTrue();
+        stop();
+        start();
+
+        final List<String> withReplay = runTwoTests(true);
+
+        final DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.getReason()).startsWith("batch of an earlier test: test test-1 (sequence 1)");
+        assertThat(letter.getRejectedSamples()).isEqualTo(143);
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(withReplay).hasSize(4).isEqualTo(uninterrupted);
+    }
+
+    /** Two tests on one channel, one full cycle each; test 1's last batch replayed while test 2 runs. */
+    private List<String> runTwoTests(final boolean replay) {
+        register("ch-1", LI_LPSC_SS);
+        final double i = LI_LPSC_SS.nominalCurrentA();
+        final Batches b = new Batches("ch-1");
+        for (int test = 0; test < 2; test++) {
+            b.step(-i, -0.03, 1800).step(0, 0, 60).step(i, 0.03, 900).step(0, 1, 60);
+        }
+        final List<SampleBatch> batches = b.batches(4);
+        for (int k = 2; k < 4; k++) {
+            batches.get(k).setTestId("test-2");
+            batches.get(k).setSequence(k - 2);
+        }
+        samples.pipeInput("ch-1", batches.get(0));
+        samples.pipeInput("ch-1", batches.get(1));
+        samples.pipeInput("ch-1", batches.get(2));
+        if (replay) {
+            samples.pipeInput("ch-1", batches.get(1));
+        }
+        samples.pipeInput("ch-1", batches.get(3));
+        final List<String> out = new ArrayList<>();
+        cycles.readValuesToList().forEach(c -> out.add(c.toString()));
+        statuses.readValuesToList().forEach(c -> out.add(c.toString()));
+        return out;
+    }
+
+    @Test
     void shouldDeadLetterNanSamplesAndProcessTheRestOfTheBatch() {
         register("ch-1", LI_LPSC_SS);
         final double i = LI_LPSC_SS.nominalCurrentA();
