@@ -35,9 +35,15 @@ import io.cellfloor.sinks.archive.ArchiveWriter;
 import io.cellfloor.streams.app.CellfloorRuntime;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
+import io.cellfloor.streams.query.HttpsSettings;
+import io.cellfloor.streams.query.QuerySettings;
 import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,8 +82,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The floor on a secured broker, as the README's security section sets it up: SASL_SSL with SCRAM-SHA-512 (a CA
  * and the broker certificate generated here), the StandardAuthorizer with nothing allowed unless an ACL says so,
  * and one SCRAM user per component with the ACLs of {@link FloorAcls}. The agent, the streams apps, the alert sink
- * and the archive each connect as themselves and their outputs arrive; the agent trying to write an output topic,
- * or to read, is refused.
+ * and the archive each connect as themselves and their outputs arrive; the query API serves the floor over HTTPS to
+ * the token only; the agent trying to write an output topic, or to read, is refused.
  */
 class SecuredEndToEndTest {
     private static final String APPLICATION_ID = "cellfloor-secured";
@@ -86,13 +92,15 @@ class SecuredEndToEndTest {
             "archive", "archive-" + System.nanoTime());
     @TempDir
     static Path dir;
+    private static final String API_TOKEN = "api-" + System.nanoTime();
     private static EmbeddedKafkaCluster kafka;
     private static RegistryProcess registry;
+    private static TlsMaterial tls;
 
     @BeforeAll
     static void startSecuredPlatform() throws Exception {
-        kafka = EmbeddedKafkaCluster.singleNodeSecured(dir.resolve("kafka"),
-                TlsMaterial.generate(dir.resolve("tls"), "broker")).trapKafkaExit().start();
+        tls = TlsMaterial.generate(dir.resolve("tls"), "broker");
+        kafka = EmbeddedKafkaCluster.singleNodeSecured(dir.resolve("kafka"), tls).trapKafkaExit().start();
         registry = RegistryProcess.start(dir.resolve("registry"));
         final List<NewTopic> topics = new ArrayList<>(TopicPlan.topics(3, 1));
         topics.add(new NewTopic(AlertSinkSettings.UNDELIVERABLE_TOPIC, 1, (short) 1));
@@ -132,7 +140,10 @@ class SecuredEndToEndTest {
                 FloorPlan.builder().seed(7).stations(2).channelsPerStation(3).cycles(4).breakdowns(1).build(),
                 Pacing.runToCompletion(System.currentTimeMillis() - Duration.ofDays(1).toMillis()));
         final Map<String, Object> agentClient = new HashMap<>(kafka.scramClient("agent", PASSWORDS.get("agent")));
-        try (CellfloorRuntime streams = CellfloorRuntime.of(config).meters(meters).metrics(metrics).start();
+        final HttpsSettings https = new HttpsSettings(tls.keystore(), tls.password(), TlsMaterial.STORE_TYPE,
+                tls.truststore(), tls.password());
+        try (CellfloorRuntime streams = CellfloorRuntime.of(config).meters(meters).metrics(metrics)
+                .query(new QuerySettings("127.0.0.1", 0, "127.0.0.1", API_TOKEN, 10, https)).start();
              KafkaProducer<String, byte[]> producer = StationAgent.producer(agentClient)) {
             final SchemaRegistryClient client = streams.registryClient();
             final Map<String, String> registrySettings = streams.registrySettings();
@@ -150,6 +161,7 @@ class SecuredEndToEndTest {
             assertThat(alerts).isPositive();
 
             assertThat(deliverAlerts(client, registrySettings, alerts)).hasSize((int) alerts);
+            assertQueryApiOverHttpsWithToken(streams, https);
             assertThat(archive(client, registrySettings)).isZero();
         }
         assertThat(SecuredReads.count(kafka, Topics.CYCLES)).isEqualTo(24);
@@ -180,6 +192,18 @@ class SecuredEndToEndTest {
                     .isInstanceOf(TopicAuthorizationException.class)
                     .hasMessageContaining(Topics.SAMPLES);
         }
+    }
+
+    /** The floor through the query API: HTTPS only, and nothing without the token. */
+    private static void assertQueryApiOverHttpsWithToken(final CellfloorRuntime streams, final HttpsSettings https)
+            throws Exception {
+        final HttpClient client = HttpClient.newBuilder().sslContext(https.clientContext()).build();
+        final URI floor = URI.create("https://127.0.0.1:" + streams.query().port() + "/api/floor");
+        assertThat(client.send(HttpRequest.newBuilder(floor).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(401);
+        await().atMost(Duration.ofSeconds(30)).until(() -> client.send(HttpRequest.newBuilder(floor)
+                .header("Authorization", "Bearer " + API_TOKEN).build(), HttpResponse.BodyHandlers.ofString())
+                .body().contains("\"channelId\""));
     }
 
     /** Runs the alert sink as its own user until it has delivered {@code expected} alerts to a local webhook. */

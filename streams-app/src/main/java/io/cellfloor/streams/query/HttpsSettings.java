@@ -38,7 +38,7 @@ public record HttpsSettings(Path keystore, String keystorePassword, String keyst
     }
 
     /** The client side: an SSL context trusting {@link #truststore()} (or the JVM's CAs), for asking peers. */
-    SSLContext clientContext() {
+    public SSLContext clientContext() {
         try {
             if (truststore == null) {
                 return SSLContext.getDefault();
