@@ -1,6 +1,7 @@
 /*
- * Login: keeps the access token in the cellfloor_token cookie (sent with every page, API call and the status
- * stream of this origin) and returns to the page that asked for it.
+ * Login: sends the access token once to /api/session, which answers with the cellfloor_token cookie (HttpOnly, so
+ * no script reads it; sent with every page, API call and the status stream of this origin), and returns to the
+ * page that asked for it.
  */
 "use strict";
 
@@ -26,11 +27,10 @@
       fail("A token is printable ASCII without spaces, quotes, commas, semicolons or backslashes.");
       return;
     }
-    const secure = location.protocol === "https:" ? "; Secure" : "";
-    document.cookie = "cellfloor_token=" + token + "; Path=/; SameSite=Strict" + secure;
-    const check = await fetch("/api/floor?stage=HARD_SHORT", { credentials: "same-origin" });
-    if (check.status === 401) {
-      document.cookie = "cellfloor_token=; Path=/; Max-Age=0";
+    const session = await fetch("/api/session", {
+      method: "POST", credentials: "same-origin", headers: { Authorization: "Bearer " + token }
+    });
+    if (session.status === 401) {
       fail("The floor did not accept this token.");
       return;
     }

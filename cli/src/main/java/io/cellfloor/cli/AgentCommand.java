@@ -179,8 +179,7 @@ final class AgentCommand implements Callable<Integer> {
     private int runSimulator() throws Exception {
         final StreamsAppConfig connection = StreamsAppConfig.parse(Settings.load(config == null ? null
                 : Path.of(config)));
-        final Map<String, String> registrySettings = new HashMap<>(connection.registry());
-        registrySettings.put(RegistryConfig.URL, connection.registryUrl());
+        final Map<String, String> registrySettings = RegistryConfig.settings(connection.registry(), connection.registryUrl());
         final SchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings));
         final Map<String, Object> producerProps = new HashMap<>(connection.kafka());
         producerProps.putAll(StationAgent.producerDefaults());

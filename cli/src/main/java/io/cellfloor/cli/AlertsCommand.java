@@ -17,7 +17,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -48,8 +47,7 @@ final class AlertsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         final AlertSinkSettings settings = AlertSinkSettings.parse(Settings.load(config));
-        final Map<String, String> registrySettings = new HashMap<>(settings.registry());
-        registrySettings.put(RegistryConfig.URL, settings.registryUrl());
+        final Map<String, String> registrySettings = RegistryConfig.settings(settings.registry(), settings.registryUrl());
         final var client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings));
         final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         final AlertDispatcher dispatcher = new AlertDispatcher(settings, new HttpSender(settings.httpTimeout()),

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -47,8 +46,7 @@ final class ArchiveCommand implements Callable<Integer> {
             throw new IllegalArgumentException("sinks archive needs --dir DIR, the archive's root directory");
         }
         final ArchiveSettings settings = ArchiveSettings.parse(Settings.load(config), dir);
-        final Map<String, String> registrySettings = new HashMap<>(settings.registry());
-        registrySettings.put(RegistryConfig.URL, settings.registryUrl());
+        final Map<String, String> registrySettings = RegistryConfig.settings(settings.registry(), settings.registryUrl());
         final var client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings));
         final Map<ArchiveTopic, Deserializer<? extends SpecificRecordBase>> deserializers =
                 new EnumMap<>(ArchiveTopic.class);

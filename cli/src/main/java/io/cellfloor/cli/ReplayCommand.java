@@ -70,8 +70,7 @@ final class ReplayCommand implements Callable<Integer> {
                 .forEach(channels::add);
         final ReplayRequest request = new ReplayRequest(instant(from, "from"),
                 instant(to, "to"), channels, suffix);
-        final Map<String, String> registrySettings = new HashMap<>(config.registry());
-        registrySettings.put(RegistryConfig.URL, config.registryUrl());
+        final Map<String, String> registrySettings = RegistryConfig.settings(config.registry(), config.registryUrl());
         final Map<String, Object> common = new HashMap<>(config.kafka());
         common.remove("application.id");
         common.remove("state.dir");

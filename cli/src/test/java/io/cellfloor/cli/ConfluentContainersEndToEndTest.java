@@ -33,7 +33,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -140,8 +139,7 @@ class ConfluentContainersEndToEndTest {
                 StreamsAppConfig.REGISTRY_URL, registryUrl,
                 "application.id", "cellfloor-containers-e2e",
                 "state.dir", stateDir.resolve("streams").toString()));
-        final Map<String, String> registrySettings = new HashMap<>(config.registry());
-        registrySettings.put(RegistryConfig.URL, config.registryUrl());
+        final Map<String, String> registrySettings = RegistryConfig.settings(config.registry(), config.registryUrl());
         final SchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings));
         final SimpleMeterRegistry meters = new SimpleMeterRegistry();
         final TopologyMetrics topologyMetrics = new TopologyMetrics(meters);

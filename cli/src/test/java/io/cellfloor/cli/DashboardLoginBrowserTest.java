@@ -47,6 +47,7 @@ class DashboardLoginBrowserTest {
             driver.findElement(By.cssSelector("#login button[type=submit]")).click();
             wait.until(d -> d.getCurrentUrl().equals(base + "/cohorts.html"));
             assertThat(driver.manage().getCookieNamed("cellfloor_token").getValue()).isEqualTo(TOKEN);
+            assertThat(driver.manage().getCookieNamed("cellfloor_token").isHttpOnly()).isTrue();
             // Past the token check the API is reached: it answers that the streams app is starting.
             wait.until(d -> d.findElement(By.id("notice")).getText().contains("starting"));
 

@@ -2,6 +2,9 @@ package io.cellfloor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** What `./cellfloor demo` does, shortened: the whole floor on one machine prints progress and closed cycles. */
 class DemoTest {
@@ -29,8 +33,18 @@ class DemoTest {
             "--state-dir", dir.resolve("demo").toString(), "--metrics-port", "0",
             "--http-port", "0");
 
-        final int status = Demo.runUntilStopped(settings, () -> false, new PrintStream(bytes, true,
-                StandardCharsets.UTF_8));
+        // every ERROR line of the run, from cellfloor, the clients and the broker (issue 15: a normal start has none)
+        final ListAppender<ILoggingEvent> log = new ListAppender<>();
+        final ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        log.start();
+        root.addAppender(log);
+        final int status;
+        try {
+            status = Demo.runUntilStopped(settings, () -> false, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        } finally {
+            root.detachAppender(log);
+        }
 
         final List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(status).isZero();
@@ -44,5 +58,7 @@ class DemoTest {
         assertThat(Integer.parseInt(m.group(3).replace(",", ""))).isGreaterThanOrEqualTo(8);
         assertThat(m.group(4)).isEqualTo("0");
         assertThat(lines.get(lines.size() - 1)).startsWith("cellfloor demo: stopped");
+        assertThat(log.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+                .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage())).isEmpty();
     }
 }

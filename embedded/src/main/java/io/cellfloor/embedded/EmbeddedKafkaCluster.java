@@ -1,15 +1,9 @@
 package io.cellfloor.embedded;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
@@ -28,11 +22,11 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Ports are picked when the cluster is built and kept for its lifetime, so {@link #stopBroker(int)} then
- * {@link #startBroker(int)} brings a broker back where clients expect it. Storage is formatted only when a node's
- * directory has no {@code meta.properties}: building a new cluster on the same directory (for the demo, the next
- * run) restarts it with its topics and offsets. Ports are new on every build; clients get them from
- * {@link #bootstrapServers()}.
+ * <p>Ports are picked when the cluster is built (new on every build; clients get them from
+ * {@link #bootstrapServers()}) and kept for its lifetime, so {@link #stopBroker(int)} then {@link #startBroker(int)}
+ * brings a broker back where clients expect it. Storage is formatted only when a node's directory has no
+ * {@code meta.properties}: a new cluster on the same directory (the demo's next run) keeps topics and offsets.
+ * {@link #singleNodeSecured(Path, TlsMaterial)} builds a broker that admits only SCRAM users with ACLs.
  *
  * <p>Use one cluster per test class, with {@link #trapKafkaExit()}; a cold start takes a few seconds. The broker
  * runs on the system clock: a real broker cannot run on a fake one.
@@ -49,23 +43,20 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedKafkaCluster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaCluster.class);
-    private static final int SINGLE_NODE_ID = 1;
-    private static final int CONTROLLER_ID = 100;
 
     private final Path dataDir;
     private final Time time;
-    private final Optional<KafkaNode> controller;
+    private final ClusterLayout layout;
     private final List<KafkaNode> brokers;
     private KafkaExitTrap exitTrap;
     private boolean started;
     private boolean closed;
 
-    private EmbeddedKafkaCluster(final Path dataDir, final Time time, final Optional<KafkaNode> controller,
-                                 final List<KafkaNode> brokers) {
+    private EmbeddedKafkaCluster(final Path dataDir, final ClusterLayout layout) {
         this.dataDir = dataDir;
-        this.time = time;
-        this.controller = controller;
-        this.brokers = List.copyOf(brokers);
+        this.time = Time.SYSTEM;
+        this.layout = layout;
+        this.brokers = layout.brokers();
     }
 
     /**
@@ -74,10 +65,18 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
      * @param dataDir where the node keeps its log; reuse it to keep topics across restarts of the whole cluster
      */
     public static EmbeddedKafkaCluster singleNode(final Path dataDir) {
-        final Path logDir = ClusterStorage.nodeDir(dataDir, ClusterStorage.COMBINED, SINGLE_NODE_ID);
-        final KafkaNode node = new KafkaNode(SINGLE_NODE_ID, logDir,
-            NodeConfigs.combined(SINGLE_NODE_ID, FreePorts.pick(), FreePorts.pick(), logDir), Time.SYSTEM);
-        return new EmbeddedKafkaCluster(dataDir, Time.SYSTEM, Optional.empty(), List.of(node));
+        return new EmbeddedKafkaCluster(dataDir, ClusterLayout.singleNode(dataDir));
+    }
+
+    /**
+     * One combined node that admits only authenticated, authorized clients: {@code SASL_SSL} with SCRAM-SHA-512
+     * on {@link #bootstrapServers()}, the StandardAuthorizer, no access without an ACL. Create users and ACLs as
+     * the super user ({@link #superUserClient()}); see {@link BrokerSecurity}.
+     *
+     * @param tls the CA-signed broker certificate, e.g. {@link TlsMaterial#generate(Path, String)}
+     */
+    public static EmbeddedKafkaCluster singleNodeSecured(final Path dataDir, final TlsMaterial tls) {
+        return new EmbeddedKafkaCluster(dataDir, ClusterLayout.securedSingleNode(dataDir, tls));
     }
 
     /**
@@ -88,20 +87,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
      * @param dataDir one sub-directory per node is kept here; reuse it to keep topics across restarts
      */
     public static EmbeddedKafkaCluster threeBrokers(final Path dataDir) {
-        final int replication = 3;
-        final int minIsr = 2;
-        final int controllerPort = FreePorts.pick();
-        final Path controllerDir = ClusterStorage.nodeDir(dataDir, ClusterStorage.CONTROLLER, CONTROLLER_ID);
-        final KafkaNode controller = new KafkaNode(CONTROLLER_ID, controllerDir,
-            NodeConfigs.controllerOnly(CONTROLLER_ID, controllerPort, controllerDir, replication, minIsr), Time.SYSTEM);
-        final String voters = NodeConfigs.voters(CONTROLLER_ID, controllerPort);
-        final List<KafkaNode> brokers = new ArrayList<>();
-        for (int nodeId = 1; nodeId <= replication; nodeId++) {
-            final Path logDir = ClusterStorage.nodeDir(dataDir, ClusterStorage.BROKER, nodeId);
-            brokers.add(new KafkaNode(nodeId, logDir,
-                NodeConfigs.brokerOnly(nodeId, FreePorts.pick(), voters, logDir, replication, minIsr), Time.SYSTEM));
-        }
-        return new EmbeddedKafkaCluster(dataDir, Time.SYSTEM, Optional.of(controller), brokers);
+        return new EmbeddedKafkaCluster(dataDir, ClusterLayout.threeBrokers(dataDir));
     }
 
     /**
@@ -129,7 +115,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             return this;
         }
         final long begin = time.milliseconds();
-        final List<KafkaNode> nodes = allNodes();
+        final List<KafkaNode> nodes = layout.allNodes();
         final String clusterId = ClusterStorage.prepare(dataDir, nodes);
         if (exitTrap != null) {
             exitTrap.install();
@@ -153,6 +139,19 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             .collect(Collectors.joining(","));
     }
 
+    /** Client settings of a SCRAM user of a secured cluster, {@code bootstrap.servers} included. */
+    public Map<String, Object> scramClient(final String user, final String password) {
+        return layout.security().orElseThrow(() -> new IllegalStateException("This cluster has no security; build "
+            + "it with singleNodeSecured(...) to get SCRAM clients")).scramClient(bootstrapServers(), user, password);
+    }
+
+    /** The super user's settings (secured: mutual TLS, inter-broker listener), for users, ACLs and topics. */
+    public Map<String, Object> superUserClient() {
+        return layout.security()
+            .map(security -> security.superUserClient(layout.addresses(BrokerSecurity.INTERNAL_LISTENER)))
+            .orElseGet(() -> Map.of("bootstrap.servers", bootstrapServers()));
+    }
+
     /** How many brokers {@link #stopBroker(int)} and {@link #startBroker(int)} can address. */
     public int brokerCount() {
         return brokers.size();
@@ -169,11 +168,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         return dataDir;
     }
 
-    /**
-     * Creates a topic unless it exists; waits until the controller has created it.
-     *
-     * @param configs topic configs such as {@code cleanup.policy=compact}; may be empty
-     */
+    /** Creates a topic unless it exists, with {@code configs} (may be empty); waits for the controller. */
     public void createTopic(final String name, final int partitions, final int replicationFactor,
                             final Map<String, String> configs) {
         createTopics(new NewTopic(name, partitions, (short) replicationFactor).configs(configs));
@@ -184,7 +179,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
      * so the demo can call it on every run.
      */
     public void createTopics(final NewTopic... topics) {
-        TopicCreation.createMissing(bootstrapServers(), List.of(topics));
+        TopicCreation.createMissing(superUserClient(), List.of(topics));
     }
 
     /**
@@ -218,17 +213,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         }
         closed = true;
         final long begin = time.milliseconds();
-        final RuntimeException failure = stopAll();
-        final Optional<String> exitCall = uninstallExitTrap();
+        final RuntimeException failure = NodeShutdown.closeAll(layout, exitTrap);
         LOG.info("Kafka cluster at {} stopped in {} ms", dataDir, time.milliseconds() - begin);
-        if (exitCall.isPresent()) {
-            final IllegalStateException trapped = new IllegalStateException(exitCall.get()
-                + "; the broker hit a fatal error while the test ran - see the Kafka log for the cause");
-            if (failure != null) {
-                trapped.addSuppressed(failure);
-            }
-            throw trapped;
-        }
         if (failure != null) {
             throw failure;
         }
@@ -236,60 +222,10 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
 
     private void closeAfterFailedStart(final RuntimeException startFailure) {
         closed = true;
-        final RuntimeException stopFailure = stopAll();
+        final RuntimeException stopFailure = NodeShutdown.closeAll(layout, exitTrap);
         if (stopFailure != null) {
             startFailure.addSuppressed(stopFailure);
         }
-        uninstallExitTrap().ifPresent(call -> startFailure.addSuppressed(new IllegalStateException(call)));
-    }
-
-    /**
-     * Stops the brokers together (one at a time, each waits for its controlled shutdown: seconds), then the
-     * controller; returns the first failure with later ones attached.
-     */
-    private RuntimeException stopAll() {
-        final ExecutorService stopper = Executors.newFixedThreadPool(brokers.size(), runnable -> {
-            final Thread thread = new Thread(runnable, "embedded-kafka-stop");
-            thread.setDaemon(true);
-            return thread;
-        });
-        final List<CompletableFuture<RuntimeException>> brokerStops = brokers.stream()
-            .map(broker -> CompletableFuture.supplyAsync(() -> stopNode(broker), stopper))
-            .collect(Collectors.toList());
-        final List<RuntimeException> failures = new ArrayList<>();
-        brokerStops.forEach(stop -> failures.add(stop.join()));
-        stopper.shutdown();
-        controller.ifPresent(node -> failures.add(stopNode(node)));
-        RuntimeException first = null;
-        for (final RuntimeException failure : failures) {
-            if (failure == null) {
-                continue;
-            }
-            if (first == null) {
-                first = failure;
-            } else {
-                first.addSuppressed(failure);
-            }
-        }
-        return first;
-    }
-
-    private static RuntimeException stopNode(final KafkaNode node) {
-        try {
-            node.stop();
-            return null;
-        } catch (final RuntimeException e) {
-            return new IllegalStateException("Kafka node " + node.nodeId() + " did not stop cleanly; its data in "
-                + node.logDir() + " may need recovery on the next start", e);
-        }
-    }
-
-    private Optional<String> uninstallExitTrap() {
-        if (exitTrap == null) {
-            return Optional.empty();
-        }
-        exitTrap.uninstall();
-        return exitTrap.firstCall();
     }
 
     private void checkIndex(final int index) {
@@ -305,9 +241,5 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             throw new IllegalStateException("Start the cluster before stopping or starting one of its brokers");
         }
         return brokers.get(index);
-    }
-
-    private List<KafkaNode> allNodes() {
-        return Stream.concat(controller.stream(), brokers.stream()).collect(Collectors.toList());
     }
 }

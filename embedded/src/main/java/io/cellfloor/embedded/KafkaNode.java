@@ -35,10 +35,24 @@ final class KafkaNode {
         return logDir;
     }
 
-    /** {@code 127.0.0.1:port} clients use, or null for a controller-only node. */
+    /** {@code 127.0.0.1:port} clients use (the first advertised listener), or null for a controller-only node. */
     String brokerAddress() {
         final String advertised = props.get("advertised.listeners");
-        return advertised == null ? null : advertised.substring(advertised.indexOf("://") + 3);
+        return advertised == null ? null : address(advertised.split(",")[0]);
+    }
+
+    /** {@code 127.0.0.1:port} of the advertised listener called {@code name}. */
+    String listenerAddress(final String name) {
+        for (final String listener : props.getOrDefault("advertised.listeners", "").split(",")) {
+            if (listener.startsWith(name + "://")) {
+                return address(listener);
+            }
+        }
+        throw new IllegalStateException("Kafka node " + nodeId + " advertises no listener " + name);
+    }
+
+    private static String address(final String listener) {
+        return listener.substring(listener.indexOf("://") + 3);
     }
 
     /**

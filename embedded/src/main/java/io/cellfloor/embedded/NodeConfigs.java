@@ -33,6 +33,23 @@ final class NodeConfigs {
         return props;
     }
 
+    /**
+     * A combined node whose clients must authenticate ({@code SASL_SSL} on {@code brokerPort}), with a mutual-TLS
+     * inter-broker listener on {@code internalPort} and a mutual-TLS controller listener.
+     */
+    static Map<String, String> securedCombined(final int nodeId, final int brokerPort, final int internalPort,
+                                               final int controllerPort, final Path logDir,
+                                               final BrokerSecurity security) {
+        final Map<String, String> props = combined(nodeId, brokerPort, controllerPort, logDir);
+        props.putAll(security.serverProperties());
+        final String client = listener(BrokerSecurity.CLIENT_LISTENER, brokerPort);
+        final String internal = listener(BrokerSecurity.INTERNAL_LISTENER, internalPort);
+        props.put("listeners", client + "," + internal + "," + listener(CONTROLLER_LISTENER, controllerPort));
+        // clients take the first advertised address (KafkaNode#brokerAddress): the authenticated one
+        props.put("advertised.listeners", client + "," + internal);
+        return props;
+    }
+
     /** The controller of a multi-broker cluster; it holds no partitions. */
     static Map<String, String> controllerOnly(final int nodeId, final int controllerPort, final Path logDir,
                                               final int replication, final int minIsr) {

@@ -2,6 +2,7 @@ package io.cellfloor.embedded;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,10 +24,10 @@ final class TopicCreation {
     private TopicCreation() {
     }
 
-    static void createMissing(final String bootstrapServers, final Collection<NewTopic> topics) {
-        final Map<String, Object> adminConfig = Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+    /** @param clientSettings {@code bootstrap.servers} and, for a secured cluster, the super user's security */
+    static void createMissing(final Map<String, Object> clientSettings, final Collection<NewTopic> topics) {
+        final Map<String, Object> adminConfig = new HashMap<>(clientSettings);
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         try (Admin admin = Admin.create(adminConfig)) {
             final Map<String, KafkaFuture<Void>> results = admin.createTopics(topics).values();
             for (final Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {

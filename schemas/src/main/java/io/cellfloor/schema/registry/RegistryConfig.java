@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,6 +87,17 @@ public record RegistryConfig(
     /** Defaults for a registry at {@code url}: no authentication, TopicNameStrategy, auto-registration. */
     public static RegistryConfig forUrl(final String url) {
         return fromMap(Map.of(URL, url));
+    }
+
+    /**
+     * The registry settings a command parsed from its file (the {@code schema.registry.*}, {@code basic.auth.*}
+     * and {@code bearer.auth.*} keys) with its registry URL: the one map both {@link #fromMap(Map)} and the
+     * serdes take, so the client and the serdes cannot disagree about TLS or credentials.
+     */
+    public static Map<String, String> settings(final Map<String, String> registry, final String url) {
+        final Map<String, String> settings = new HashMap<>(registry);
+        settings.put(URL, url);
+        return Map.copyOf(settings);
     }
 
     /** Parses the Confluent keys listed on this class; throws IllegalArgumentException naming a bad key. */

@@ -43,8 +43,12 @@ public final class ConfluentAvroDeserializer<T extends IndexedRecord> implements
     /** Confluent's key: read into generated classes rather than GenericRecords. */
     public static final String SPECIFIC_AVRO_READER = "specific.avro.reader";
 
+    /** The largest serialized record read, in bytes; larger ones fail before any decoding (16 MiB by default). */
+    public static final String MAX_RECORD_BYTES = AvroLimits.MAX_RECORD_BYTES;
+
     static {
         TrustedAvroClasses.install();
+        AvroLimits.install();
     }
 
     private final Class<T> specificType;
@@ -55,6 +59,7 @@ public final class ConfluentAvroDeserializer<T extends IndexedRecord> implements
     // written by configure(), read by the threads that deserialize
     private volatile SchemaRegistryClient client;
     private volatile boolean specificReader;
+    private volatile int maxRecordBytes = AvroLimits.DEFAULT_MAX_RECORD_BYTES;
 
     /** For Kafka's instantiation by class name; {@link #configure} must follow. */
     public ConfluentAvroDeserializer() {
@@ -93,6 +98,15 @@ public final class ConfluentAvroDeserializer<T extends IndexedRecord> implements
         if (specificType == null && configs.containsKey(SPECIFIC_AVRO_READER)) {
             specificReader = Boolean.parseBoolean(String.valueOf(configs.get(SPECIFIC_AVRO_READER)));
         }
+        final Object max = configs.get(MAX_RECORD_BYTES);
+        if (max != null) {
+            try {
+                maxRecordBytes = Integer.parseInt(String.valueOf(max).trim());
+            } catch (final NumberFormatException e) {
+                throw new IllegalArgumentException(MAX_RECORD_BYTES + " must be a number of bytes, was '" + max + "'",
+                    e);
+            }
+        }
         readersById.clear();
         lastReader = null;
     }
@@ -101,6 +115,10 @@ public final class ConfluentAvroDeserializer<T extends IndexedRecord> implements
     public T deserialize(final String topic, final byte[] data) {
         if (data == null) {
             return null;
+        }
+        if (data.length > maxRecordBytes) {
+            throw new SerializationException("Refusing a record of " + data.length + " bytes on topic '" + topic
+                + "': larger than " + MAX_RECORD_BYTES + "=" + maxRecordBytes);
         }
         final int schemaId = ConfluentWireFormat.schemaId(topic, data);
         final DatumReader<T> reader = readerFor(topic, schemaId);

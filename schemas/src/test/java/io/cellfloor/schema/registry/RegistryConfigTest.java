@@ -12,6 +12,21 @@ import org.junit.jupiter.api.Test;
 class RegistryConfigTest {
 
     @Test
+    void shouldJoinACommandsRegistryKeysAndUrlIntoTheMapClientAndSerdesShare() {
+        final Map<String, String> settings = RegistryConfig.settings(Map.of(
+            "schema.registry.ssl.truststore.location", "/etc/cellfloor/truststore.p12",
+            "schema.registry.ssl.truststore.type", "PKCS12",
+            "basic.auth.user.info", "agent:secret"), "https://registry:8081");
+
+        final RegistryConfig config = RegistryConfig.fromMap(settings);
+
+        assertThat(settings).containsEntry(RegistryConfig.URL, "https://registry:8081").hasSize(4);
+        assertThat(config.urls()).extracting(Object::toString).containsExactly("https://registry:8081");
+        assertThat(config.truststoreType()).isEqualTo("PKCS12");
+        assertThat(config.basicAuthUserInfo()).contains("agent:secret");
+    }
+
+    @Test
     void shouldReadConfluentKeys() {
         final RegistryConfig config = RegistryConfig.fromMap(Map.of(
             "schema.registry.url", "https://a:8081, https://b:8081/",

@@ -36,12 +36,15 @@ public final class HttpSender {
         o.headers().forEach(b::header);
         try {
             final HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return Attempt.ofStatus(r.statusCode(), r.body(), r.headers().firstValue("Retry-After")
+            return Attempt.ofStatus(r.statusCode(), Redacted.scrub(r.body(), o.uri()), r.headers().firstValue("Retry-After")
                     .map(HttpSender::seconds).orElse(null));
         } catch (HttpTimeoutException e) {
-            return Attempt.retry("no answer within " + timeout.toMillis() + " ms from " + o.uri(), null);
+            return Attempt.retry("no answer within " + timeout.toMillis() + " ms from " + Redacted.endpoint(o.uri()),
+                    null);
         } catch (IOException e) {
-            return Attempt.retry("cannot reach " + o.uri() + ": " + e, null);
+            // the address is a secret for Slack and many webhooks: this text reaches the log and dead-letter headers
+            return Attempt.retry("cannot reach " + Redacted.endpoint(o.uri()) + ": "
+                    + Redacted.scrub(e.toString(), o.uri()), null);
         }
     }
 

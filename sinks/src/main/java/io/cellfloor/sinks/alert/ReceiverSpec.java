@@ -20,4 +20,11 @@ public record ReceiverSpec(String name, ReceiverType type, URI url, String routi
                     + ".routing-key is required for PagerDuty (the Events API v2 integration key)");
         }
     }
+
+    /** Without the secrets: the URL's path and query, and the routing key. */
+    @Override
+    public String toString() {
+        return "ReceiverSpec[name=" + name + ", type=" + type + ", url=" + Redacted.endpoint(url)
+                + ", routingKey=" + (routingKey == null ? "none" : "***") + "]";
+    }
 }

@@ -9,15 +9,33 @@ import java.security.MessageDigest;
  * The optional bearer token: with one set, every path but the open ones needs {@code Authorization: Bearer <token>}
  * or the cookie {@code cellfloor_token}. API calls without it get a 401 JSON error, pages a redirect to the login
  * page, which returns to the page asked for. Tokens are compared in constant time and never logged or echoed.
+ *
+ * <p>The login page does not write the cookie itself: it sends the token once to {@value #SESSION}, and the server
+ * sets the cookie {@code HttpOnly} (no script of the page, injected or not, can read it back), {@code SameSite=Strict}
+ * and, over HTTPS, {@code Secure}.
  */
 final class Auth {
     static final String COOKIE = "cellfloor_token";
     private static final String LOGIN = "/login.html";
 
-    private final byte[] token;
+    static final String SESSION = "/api/session";
 
-    Auth(final String token) {
+    private final byte[] token;
+    private final boolean https;
+
+    Auth(final String token, final boolean https) {
         this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+        this.https = https;
+    }
+
+    /** {@code POST} {@value #SESSION}, after {@link #check} accepted the token: hands it back as the cookie. */
+    void startSession(final Context ctx) {
+        final String presented = presented(ctx);
+        if (token != null && presented != null) {
+            ctx.header("Set-Cookie", COOKIE + "=" + presented + "; Path=/; HttpOnly; SameSite=Strict"
+                    + (https ? "; Secure" : ""));
+        }
+        ctx.status(204);
     }
 
     void check(final Context ctx) {

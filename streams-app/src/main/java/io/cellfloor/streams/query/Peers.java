@@ -11,8 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
- * Asks another instance of the app over HTTP. Requests carry the bearer token (when one is set), a header naming
- * this instance so the other side answers locally instead of forwarding again, and optionally the local scope.
+ * Asks another instance of the app over HTTP(S). Requests carry the bearer token (when one is set, and only over
+ * HTTPS), a header naming this instance so the other side answers locally instead of forwarding again, and
+ * optionally the local scope.
  * A peer that does not answer in time is an empty answer, never an exception.
  */
 final class Peers {
@@ -21,16 +22,26 @@ final class Peers {
     static final String LOCAL = "local";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
+    private final HttpClient client;
     private final String self;
     private final String token;
+    private final String scheme;
 
-    Peers(final String self, final String token) {
+    /**
+     * @param https null when the instances talk plain HTTP: then the token is not sent, as anyone on the path could
+     *              read it; a floor with a token and several instances needs HTTPS
+     */
+    Peers(final String self, final String token, final HttpsSettings https) {
         this.self = self;
-        this.token = token;
+        this.token = https == null ? null : token;
+        this.scheme = https == null ? "http" : "https";
+        final HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2));
+        if (https != null) {
+            builder.sslContext(https.clientContext());
+        }
+        this.client = builder.build();
     }
 
     /** The peer's answer to {@code pathAndQuery}, or empty when it could not be reached. */
@@ -56,7 +67,7 @@ final class Peers {
 
     private HttpRequest request(final HostInfo peer, final String pathAndQuery, final boolean localScope) {
         final HttpRequest.Builder b = HttpRequest.newBuilder(
-                        URI.create("http://" + peer.host() + ":" + peer.port() + pathAndQuery))
+                        URI.create(scheme + "://" + peer.host() + ":" + peer.port() + pathAndQuery))
                 .timeout(TIMEOUT)
                 .header(FORWARDED_BY, self)
                 .GET();

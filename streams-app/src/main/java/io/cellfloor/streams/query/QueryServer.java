@@ -5,6 +5,7 @@ import io.cellfloor.streams.config.StreamsAppConfig;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.sse.SseHandler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -35,12 +37,12 @@ public final class QueryServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicReference<ApiHandlers> handlers = new AtomicReference<>();
     private final Javalin app;
-    private FloorFeed feed;
+    private volatile FloorFeed feed;
     private boolean closed;
 
     private QueryServer(final QuerySettings settings) {
         this.settings = settings;
-        final Auth auth = new Auth(settings.token());
+        final Auth auth = new Auth(settings.token(), settings.https() != null);
         this.app = Javalin.create(config -> configure(config, auth));
     }
 
@@ -48,8 +50,8 @@ public final class QueryServer implements AutoCloseable {
     public static QueryServer start(final QuerySettings settings) {
         final QueryServer server = new QueryServer(settings);
         server.app.start(settings.bindHost(), settings.port());
-        LOG.info("query API on {}:{} (advertised {}), auth {}", settings.bindHost(), server.port(),
-                server.advertised(), settings.authRequired() ? "on" : "off");
+        LOG.info("query API on {}://{}:{} (advertised {}), auth {}", settings.scheme(), settings.bindHost(),
+                server.port(), server.advertised(), settings.authRequired() ? "on" : "off");
         return server;
     }
 
@@ -62,7 +64,7 @@ public final class QueryServer implements AutoCloseable {
         final String me = self.host() + ":" + self.port();
         feed = new FloorFeed(kafka, codecs, json).start();
         handlers.set(new ApiHandlers(apps, self, new LocalState(apps, codecs, me),
-                new Router(apps, self, new Peers(me, settings.token()), json), feed));
+                new Router(apps, self, new Peers(me, settings.token(), settings.https()), json), feed));
     }
 
     public int port() {
@@ -84,6 +86,10 @@ public final class QueryServer implements AutoCloseable {
     private void configure(final JavalinConfig config, final Auth auth) {
         config.jsonMapper(new JavalinJackson(json, false));
         config.startup.showJavalinBanner = false;
+        if (settings.https() != null) {
+            config.jetty.addConnector((server, http) -> HttpsConnector.create(server, http, settings.https(),
+                    settings.bindHost(), settings.port()));
+        }
         if (QueryServer.class.getResource("/dashboard") != null) {
             config.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
@@ -93,17 +99,27 @@ public final class QueryServer implements AutoCloseable {
         }
         final String uplot = String.format(UPLOT, uplotVersion());
         config.routes.before(auth::check);
+        config.routes.post(Auth.SESSION, auth::startSession);
         config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json")
                 .result(QueryServer.class.getResourceAsStream("/openapi.json")));
         config.routes.get("/vendor/uplot/{file}", ctx -> vendor(ctx, uplot));
         API.forEach((path, endpoint) -> config.routes.get(path, ctx -> endpoint.handle(ready(), ctx)));
-        config.routes.sse(STREAM, client -> ready().stream(client));
+        final SseHandler stream = new SseHandler(client -> ready().stream(client));
+        config.routes.get(STREAM, ctx -> {
+            admitStreamClient(ctx);
+            stream.handle(ctx);
+        });
         config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
-        config.routes.exception(InvalidStateStoreException.class, (e, ctx) -> error(ctx, 503, "unavailable",
-                "the state is not queryable right now (" + e.getMessage() + "); retry in a few seconds"));
+        // exception text can name hosts, files and classes: it goes to the log under an id, the client gets the id
+        config.routes.exception(InvalidStateStoreException.class, (e, ctx) -> {
+            LOG.debug("{} {}: state not queryable", ctx.method(), ctx.path(), e);
+            error(ctx, 503, "unavailable", "the state is not queryable right now; retry in a few seconds");
+        });
         config.routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            error(ctx, 500, "internal", "the request failed inside the app: " + e + "; see the app's log");
+            final String id = UUID.randomUUID().toString();
+            LOG.error("{} {} failed (error id {})", ctx.method(), ctx.path(), id, e);
+            ctx.status(500).json(Map.of("error", "internal", "id", id,
+                    "message", "the request failed inside the app; the app's log has the cause under error id " + id));
         });
         config.routes.error(404, ctx -> {
             final String type = ctx.res().getContentType();
@@ -138,6 +154,15 @@ public final class QueryServer implements AutoCloseable {
         final List<String> out = new ArrayList<>(List.of("/openapi.json", "/vendor/uplot/{file}", STREAM));
         out.addAll(API.keySet());
         return out;
+    }
+
+    /** Refuses a live-feed client beyond the limit before the response turns into an event stream. */
+    private void admitStreamClient(final Context ctx) {
+        final FloorFeed f = feed;
+        if (f != null && f.clients() >= settings.maxStreamClients()) {
+            throw ApiException.unavailable("this instance already serves " + settings.maxStreamClients()
+                    + " live-feed clients (cellfloor.http-max-stream-clients); close a page or retry later");
+        }
     }
 
     private ApiHandlers ready() {

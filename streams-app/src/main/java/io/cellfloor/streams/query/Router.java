@@ -16,6 +16,8 @@ import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides who answers. A key query goes to the instance whose active task holds the key (asked over HTTP when that
@@ -24,6 +26,7 @@ import org.apache.kafka.streams.state.HostInfo;
  * restoring store) marked {@code "stale": true}; with no copy at all the answer is a 503.
  */
 final class Router {
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private static final Serializer<String> KEYS = Serdes.String().serializer();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
@@ -89,8 +92,9 @@ final class Router {
             if (ownerBody != null) {
                 return new Reply(503, ownerBody);
             }
+            LOG.debug("no local copy of a key whose owner is unreachable", e);
             throw ApiException.unavailable("the instance that holds this key cannot be reached and this instance has "
-                    + "no copy of it (" + e.getMessage() + "); retry in a few seconds, while partitions move");
+                    + "no copy of it; retry in a few seconds, while partitions move");
         }
     }
 
@@ -129,8 +133,9 @@ final class Router {
                 local.items(true).forEach(item -> merged.putIfAbsent(item.get(idField), item));
             } catch (InvalidStateStoreException e) {
                 if (merged.isEmpty()) {
-                    throw ApiException.unavailable("no instance could answer for the floor (" + e.getMessage()
-                            + "); retry in a few seconds, while the app starts or partitions move");
+                    LOG.debug("no instance could answer for the floor", e);
+                    throw ApiException.unavailable("no instance could answer for the floor; retry in a few seconds, "
+                            + "while the app starts or partitions move");
                 }
             }
         }

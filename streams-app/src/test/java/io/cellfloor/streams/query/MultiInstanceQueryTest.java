@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.SampleBatch;
 import io.cellfloor.embedded.KafkaAndRegistryExtension;
+import io.cellfloor.embedded.TlsMaterial;
 import io.cellfloor.ingest.SimulatedSource;
 import io.cellfloor.ingest.agent.AgentSettings;
 import io.cellfloor.ingest.agent.StationAgent;
@@ -49,12 +50,14 @@ import org.slf4j.LoggerFactory;
  * the real broker and registry process, a simulated floor published by the station agent: every channel must read
  * the same from either instance, the floor must be whole from either, and when one instance stops the other keeps
  * answering (from its standby, marked stale, or after the rebalance). The bearer token is on throughout and must
- * appear in no log line.
+ * appear in no log line; the instances serve HTTPS (a CA and certificate generated for the test) and forward the
+ * token to each other only over it.
  */
 class MultiInstanceQueryTest {
     private static final String TOKEN = "tok-3f9a1c77e2";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static HttpsSettings https;
+    private static HttpClient http;
 
     @RegisterExtension
     static final KafkaAndRegistryExtension PLATFORM = KafkaAndRegistryExtension.withTopics(TopicPlan.topics(4, 1));
@@ -64,6 +67,10 @@ class MultiInstanceQueryTest {
 
     @BeforeAll
     static void start() {
+        final TlsMaterial tls = TlsMaterial.generate(dir.resolve("tls"), "streams");
+        https = new HttpsSettings(tls.keystore(), tls.password(), TlsMaterial.STORE_TYPE, tls.truststore(),
+                tls.password());
+        http = HttpClient.newBuilder().sslContext(https.clientContext()).build();
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
     }
@@ -84,7 +91,7 @@ class MultiInstanceQueryTest {
         Instance b = null;
         try {
             final Set<String> streamed = ConcurrentHashMap.newKeySet();
-            HTTP.sendAsync(get(a, "/api/stream").header("Accept", "text/event-stream").build(),
+            http.sendAsync(get(a, "/api/stream").header("Accept", "text/event-stream").build(),
                     HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body()
                     .filter(l -> l.startsWith("data: "))
                     .forEach(l -> streamed.add(channelOf(l.substring(6)))));
@@ -179,14 +186,14 @@ class MultiInstanceQueryTest {
         final HttpResponse<String> badSize = send(a, "/api/channels?size=501");
         assertThat(badSize.statusCode()).isEqualTo(400);
         assertThat(json(badSize).path("message").asText()).contains("size must be between 1 and 500");
-        final HttpResponse<String> wrong = HTTP.send(HttpRequest.newBuilder(URI.create(a.url() + "/api/floor"))
+        final HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(URI.create(a.url() + "/api/floor"))
                 .header("Authorization", "Bearer not-" + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).contains("\"error\":\"unauthorized\"").doesNotContain(TOKEN);
-        final HttpResponse<String> cookie = HTTP.send(HttpRequest.newBuilder(URI.create(a.url() + "/api/floor"))
+        final HttpResponse<String> cookie = http.send(HttpRequest.newBuilder(URI.create(a.url() + "/api/floor"))
                 .header("Cookie", "cellfloor_token=" + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(cookie.statusCode()).isEqualTo(200);
-        final HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(a.url() + "/api/health"))
+        final HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(a.url() + "/api/health"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(json(health).path("instances").size()).isEqualTo(2);
     }
@@ -231,7 +238,7 @@ class MultiInstanceQueryTest {
     }
 
     private static HttpResponse<String> send(final Instance i, final String path) throws Exception {
-        return HTTP.send(get(i, path).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(get(i, path).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(final HttpResponse<String> r) throws Exception {
@@ -248,7 +255,8 @@ class MultiInstanceQueryTest {
                     "state.dir", dir.resolve("streams-" + name).toString(),
                     "num.standby.replicas", "1"));
             return new Instance(CellfloorRuntime.of(config)
-                    .query(new QuerySettings("127.0.0.1", 0, "127.0.0.1", TOKEN)).start());
+                    .query(new QuerySettings("127.0.0.1", 0, "127.0.0.1", TOKEN,
+                            QuerySettings.DEFAULT_MAX_STREAM_CLIENTS, https)).start());
         }
 
         String name() {
@@ -256,7 +264,7 @@ class MultiInstanceQueryTest {
         }
 
         String url() {
-            return "http://" + runtime.query().advertised();
+            return "https://" + runtime.query().advertised();
         }
 
         @Override

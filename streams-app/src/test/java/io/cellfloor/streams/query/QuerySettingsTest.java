@@ -45,4 +45,24 @@ class QuerySettingsTest {
         assertThatThrownBy(() -> QuerySettings.parse(Map.of("cellfloor.http-port", "70000"), "h"))
                 .hasMessageContaining("0 (any free port) to 65535, got 70000");
     }
+
+    @Test
+    void shouldReadHttpsAndTheLiveFeedLimitFromTheEnvironmentNames() {
+        final QuerySettings q = QuerySettings.parse(StreamsAppConfig.fromEnvironment(Map.of(
+                "CELLFLOOR_HTTP_KEYSTORE_LOCATION", "/etc/cellfloor-tls/keystore.p12",
+                "CELLFLOOR_HTTP_KEYSTORE_PASSWORD", "kspw-77",
+                "CELLFLOOR_HTTP_TRUSTSTORE_LOCATION", "/etc/cellfloor-tls/truststore.p12",
+                "CELLFLOOR_HTTP_MAX_STREAM_CLIENTS", "12")), "h");
+
+        assertThat(q.scheme()).isEqualTo("https");
+        assertThat(q.https().keystore()).hasToString("/etc/cellfloor-tls/keystore.p12");
+        assertThat(q.https().keystoreType()).isEqualTo("PKCS12");
+        assertThat(q.https().truststore()).hasToString("/etc/cellfloor-tls/truststore.p12");
+        assertThat(q.maxStreamClients()).isEqualTo(12);
+        assertThat(q.toString()).doesNotContain("kspw-77");
+        assertThat(QuerySettings.parse(Map.of(), "h").scheme()).isEqualTo("http");
+        assertThat(QuerySettings.parse(Map.of(), "h").maxStreamClients()).isEqualTo(100);
+        assertThatThrownBy(() -> QuerySettings.parse(Map.of("cellfloor.http-max-stream-clients", "0"), "h"))
+                .hasMessageContaining("at least 1");
+    }
 }
