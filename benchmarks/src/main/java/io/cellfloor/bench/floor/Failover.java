@@ -31,7 +31,8 @@ final class Failover {
         final List<String> owned = new ArrayList<>();
         final int step = Math.max(1, channels.size() / sample);
         for (int k = 0; k < channels.size(); k += step) {
-            if (second.equals(servedBy(channels.get(k)))) {
+            final String[] answer = servedBy(channels.get(k));
+            if (answer != null && second.equals(answer[0])) {
                 owned.add(channels.get(k));
             }
         }
@@ -41,23 +42,46 @@ final class Failover {
         return owned;
     }
 
-    /** The wall-clock ms at which the first instance served every one of {@code owned} by itself. */
-    long awaitServedByFirst(final List<String> owned, final Duration timeout) throws InterruptedException {
-        final Set<String> waiting = new LinkedHashSet<>(owned);
+    /** When the survivor answered for every one of {@code owned} by itself: at all, and from an active task. */
+    record Served(long anyMs, long freshMs) {
+    }
+
+    /**
+     * Polls the first instance for {@code owned} until it answers every one by itself and not stale. The first
+     * such answers come from its standby copy (marked stale while the group still lists the killed instance as
+     * owner); fresh ones once the group has moved the tasks to it.
+     */
+    Served awaitServedByFirst(final List<String> owned, final Duration timeout) throws InterruptedException {
+        final Set<String> anyWaiting = new LinkedHashSet<>(owned);
+        final Set<String> freshWaiting = new LinkedHashSet<>(owned);
+        long any = -1;
         final long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            waiting.removeIf(c -> first.equals(servedBy(c)));
-            if (waiting.isEmpty()) {
-                return System.currentTimeMillis();
+            for (final java.util.Iterator<String> it = freshWaiting.iterator(); it.hasNext(); ) {
+                final String c = it.next();
+                final String[] answer = servedBy(c);
+                if (answer != null && first.equals(answer[0])) {
+                    anyWaiting.remove(c);
+                    if ("false".equals(answer[1])) {
+                        it.remove();
+                    }
+                }
+            }
+            final long now = System.currentTimeMillis();
+            if (any < 0 && anyWaiting.isEmpty()) {
+                any = now;
+            }
+            if (freshWaiting.isEmpty()) {
+                return new Served(any, now);
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException(waiting.size() + " channels still not served by the survivor after "
-                + timeout);
+        throw new IllegalStateException(freshWaiting.size() + " channels still not served fresh by the survivor after "
+                + timeout + " (" + anyWaiting.size() + " not at all)");
     }
 
-    /** Who answered for the channel through the first instance's API, or null when it did not answer. */
-    private String servedBy(final String channel) {
+    /** Who answered for the channel through the first instance's API and whether stale, or null if none did. */
+    private String[] servedBy(final String channel) {
         try {
             final HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + first
                     + "/api/channels/" + channel)).timeout(Duration.ofSeconds(5)).build(),
@@ -65,9 +89,14 @@ final class Failover {
             if (r.statusCode() != 200) {
                 return null;
             }
+            final String body = r.body();
             final String key = "\"servedBy\":\"";
-            final int at = r.body().indexOf(key);
-            return at < 0 ? null : r.body().substring(at + key.length(), r.body().indexOf('"', at + key.length()));
+            final int at = body.indexOf(key);
+            if (at < 0) {
+                return null;
+            }
+            final String by = body.substring(at + key.length(), body.indexOf('"', at + key.length()));
+            return new String[] {by, body.contains("\"stale\":true") ? "true" : "false"};
         } catch (final java.io.IOException e) {
             return null;
         } catch (final InterruptedException e) {

@@ -46,14 +46,16 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  *     for every sampled channel the killed one owned (served by itself); then {@code afterSeconds} with the
  *     survivor alone holding every channel: latencies, heap and RSS again.</li>
  * </ol>
- * What is compressed: cycles. The demo floor's cycles last minutes, not hours, so that cycles and alerts close
+ * Trailing {@code key=value} arguments go to both instances' settings (e.g. {@code session.timeout.ms=6000}).
+ *
+ * <p>What is compressed: cycles. The demo floor's cycles last minutes, not hours, so that cycles and alerts close
  * often enough in minutes of run to give latencies; the samples per second, and so the load per channel, are the
  * real floor's, and short cycles only add work (more summaries, events and view updates per sample).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar -Dcellfloor.registry.jar=registry-server/target/cellfloor-registry-runner.jar \
  *   io.cellfloor.bench.floor.FloorScale [channels=1000] [liveSeconds=180] [outageMinutes=60] [partitions=8] \
- *   [childHeap=768m] [afterSeconds=60]
+ *   [childHeap=768m] [afterSeconds=60] [key=value ...]
  * </pre>
  */
 public final class FloorScale {
@@ -68,7 +70,7 @@ public final class FloorScale {
         final int liveSeconds = arg(args, 1, 180);
         final int outageMinutes = arg(args, 2, 60);
         final int partitions = arg(args, 3, 8);
-        final String childHeap = args.length > 4 ? args[4] : "768m";
+        final String childHeap = args.length > 4 && !args[4].contains("=") ? args[4] : "768m";
         final int afterSeconds = arg(args, 5, 60);
         final Path dir = Files.createTempDirectory("cellfloor-floor-scale");
         say("work dir %s, load average %s", dir, load());
@@ -79,9 +81,9 @@ public final class FloorScale {
             final long simStart = wallStart - outageMinutes * 60_000L;
             final SimulatedFloor floor = new SimulatedFloor(FloorPlan.builder()
                     .stations((requested + PER_STATION - 1) / PER_STATION).channelsPerStation(PER_STATION)
-                    .cycles(100_000).breakdowns(Math.max(1, requested / 10))
+                    .cycles(100_000).breakdowns(Math.max(1, requested / 2))
                     .sampling(SamplingConfig.typical().withIntervalMs(1_000).timeOnly()).build(),
-                    new Pacing(System::currentTimeMillis, wallStart, simStart, 1.0,
+                    new Pacing(System::currentTimeMillis, simStart, simStart, 1.0,
                             Pacing.DEFAULT_MAX_SAMPLES_PER_POLL, 0L));
             final int channels = floor.channels().size();
             final TrackedSource source = new TrackedSource(new SimulatedSource(floor));
@@ -97,7 +99,8 @@ public final class FloorScale {
                 final Thread publisher = new Thread(() -> publish(agent, stop), "station-agent");
                 publisher.setDaemon(true);
                 publisher.start();
-                run(kafka, registry, source, channels, outageMinutes, liveSeconds, afterSeconds, childHeap, dir);
+                run(kafka, registry, source, channels, outageMinutes, liveSeconds, afterSeconds, childHeap, dir,
+                        extraSettings(args));
                 stop.set(true);
                 publisher.join(30_000);
             }
@@ -107,19 +110,26 @@ public final class FloorScale {
     @SuppressWarnings("checkstyle:ParameterNumber")
     private static void run(final EmbeddedKafkaCluster kafka, final RegistryProcess registry,
                             final TrackedSource source, final int channels, final int outageMinutes,
-                            final int liveSeconds, final int afterSeconds, final String childHeap, final Path dir)
+                            final int liveSeconds, final int afterSeconds, final String childHeap, final Path dir,
+                            final Map<String, String> extra)
             throws Exception {
         final long backlogBegin = System.currentTimeMillis();
-        while (source.newestMs() < System.currentTimeMillis() - 3_000) {
+        for (int k = 1; source.newestMs() < System.currentTimeMillis() - 3_000; k++) {
             Thread.sleep(500);
+            if (k % 20 == 0) {
+                say("  backlog: %,d samples published, the channel furthest behind at %.1f s before the wall clock", source.samples(),
+                        (System.currentTimeMillis() - source.newestMs()) / 1e3);
+            }
         }
         final Lag lag = new Lag(kafka.bootstrapServers(), APP_ID);
         final Map<Integer, Long> backlogEnd = lag.endOffsets();
         say("%,d channels: %d min of floor time (%,d samples) published with no streams app in %.1f s; load %s",
                 channels, outageMinutes, source.samples(), (System.currentTimeMillis() - backlogBegin) / 1e3, load());
 
-        final Map<String, String> settings = Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                "schema.registry.url", registry.url(), "application.id", APP_ID, "num.standby.replicas", "1");
+        final Map<String, String> settings = new java.util.TreeMap<>(Map.of("bootstrap.servers",
+                kafka.bootstrapServers(), "schema.registry.url", registry.url(), "application.id", APP_ID,
+                "num.standby.replicas", "1"));
+        settings.putAll(extra);
         final long start = System.currentTimeMillis();
         final long floorTimeMs = start - (backlogBegin - outageMinutes * 60_000L);
         try (InstanceProcess first = InstanceProcess.start(childHeap, dir.resolve("streams-1"), settings);
@@ -150,9 +160,11 @@ public final class FloorScale {
             watch.next(after);
             second.kill();
             final long killedAt = System.currentTimeMillis();
-            final long servedMs = failover.awaitServedByFirst(owned, Duration.ofMinutes(5)) - killedAt;
-            say("failover: %d sampled channels of the killed instance served by the survivor %.1f s after kill -9 "
-                    + "(num.standby.replicas=1); load %s", owned.size(), servedMs / 1e3, load());
+            final Failover.Served served = failover.awaitServedByFirst(owned, Duration.ofMinutes(5));
+            say("failover: the %d sampled channels of the killed instance answered by the survivor %.1f s after "
+                            + "kill -9 from its standby (stale), %.1f s as their active owner (num.standby.replicas=1, %s); "
+                            + "load %s", owned.size(), (served.anyMs() - killedAt) / 1e3,
+                    (served.freshMs() - killedAt) / 1e3, extra.isEmpty() ? "client defaults" : extra, load());
             progress(watch, after, lag, afterSeconds);
             report(after);
             say("survivor holding all %,d channels: heap after GC %s, RSS %s", channels, mb(first.heapAfterGc()),
@@ -187,7 +199,19 @@ public final class FloorScale {
     }
 
     private static int arg(final String[] args, final int index, final int fallback) {
-        return args.length > index ? Integer.parseInt(args[index]) : fallback;
+        return args.length > index && !args[index].contains("=") ? Integer.parseInt(args[index]) : fallback;
+    }
+
+    /** Arguments of the form {@code key=value}: settings for both streams instances (e.g. session.timeout.ms). */
+    private static Map<String, String> extraSettings(final String[] args) {
+        final Map<String, String> out = new java.util.TreeMap<>();
+        for (final String a : args) {
+            final int eq = a.indexOf('=');
+            if (eq > 0) {
+                out.put(a.substring(0, eq), a.substring(eq + 1));
+            }
+        }
+        return out;
     }
 
     private static String mb(final long bytes) {

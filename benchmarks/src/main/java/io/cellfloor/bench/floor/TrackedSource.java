@@ -5,25 +5,48 @@ import io.cellfloor.ingest.ChannelInfo;
 import io.cellfloor.ingest.SampleSink;
 import io.cellfloor.ingest.SampleSource;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A source that tells how far the floor has been handed to the agent: samples so far and the newest sample time. */
+/**
+ * A source that tells how far the floor has been handed to the agent: samples so far, and the time of the newest
+ * sample of the channel that is furthest behind (a poll hands over a bounded number of samples, channel after
+ * channel, so during a backlog some channels are at the wall clock while others still are an hour behind).
+ */
 final class TrackedSource implements SampleSource {
     private final SampleSource inner;
     private final AtomicLong samples = new AtomicLong();
-    private volatile long newestMs = Long.MIN_VALUE;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final long[] newest;
 
     TrackedSource(final SampleSource inner) {
         this.inner = inner;
+        final List<ChannelInfo> channels = inner.channels();
+        this.newest = new long[channels.size()];
+        java.util.Arrays.fill(newest, Long.MIN_VALUE);
+        for (int k = 0; k < channels.size(); k++) {
+            index.put(channels.get(k).channelId(), k);
+        }
     }
 
     long samples() {
         return samples.get();
     }
 
-    long newestMs() {
-        return newestMs;
+    /** The newest sample time of the channel furthest behind. */
+    synchronized long newestMs() {
+        long min = Long.MAX_VALUE;
+        for (final long t : newest) {
+            min = Math.min(min, t);
+        }
+        return min;
+    }
+
+    private synchronized void saw(final String channelId, final long timeMs) {
+        final int k = index.get(channelId);
+        newest[k] = Math.max(newest[k], timeMs);
     }
 
     List<String> channelIds() {
@@ -41,9 +64,7 @@ final class TrackedSource implements SampleSource {
             @Override
             public void accept(final String channelId, final Sample sample) {
                 samples.incrementAndGet();
-                if (sample.timeMs() > newestMs) {
-                    newestMs = sample.timeMs();
-                }
+                saw(channelId, sample.timeMs());
                 sink.accept(channelId, sample);
             }
 
