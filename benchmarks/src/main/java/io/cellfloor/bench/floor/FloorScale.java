@@ -132,10 +132,10 @@ public final class FloorScale {
         settings.putAll(extra);
         final long start = System.currentTimeMillis();
         final long floorTimeMs = start - (backlogBegin - outageMinutes * 60_000L);
+        final OutputWatch.Phase catchUp = new OutputWatch.Phase("catch-up", Long.MAX_VALUE);
         try (InstanceProcess first = InstanceProcess.start(childHeap, dir.resolve("streams-1"), settings);
              InstanceProcess second = InstanceProcess.start(childHeap, dir.resolve("streams-2"), settings);
-             OutputWatch watch = new OutputWatch(kafka.bootstrapServers(),
-                     new OutputWatch.Phase("catch-up", Long.MAX_VALUE))) {
+             OutputWatch watch = new OutputWatch(kafka.bootstrapServers(), catchUp)) {
             final String firstUrl = first.address(Duration.ofMinutes(3));
             final String secondUrl = second.address(Duration.ofMinutes(3));
             lag.awaitCommitted(backlogEnd, Duration.ofMinutes(60));
@@ -146,6 +146,7 @@ public final class FloorScale {
 
             final OutputWatch.Phase live = new OutputWatch.Phase("live, 2 instances", System.currentTimeMillis());
             watch.next(live);
+            say("cycle summaries and alerts out while catching up: %,d", catchUp.older().get());
             progress(watch, live, lag, liveSeconds);
             report(live);
             say("instance 1: heap after GC %s, RSS %s; instance 2: heap after GC %s, RSS %s",
@@ -184,8 +185,8 @@ public final class FloorScale {
     }
 
     private static void report(final OutputWatch.Phase phase) {
-        say("%s: sample to cycle summary %s; sample to alert %s", phase.name(), phase.cycles().summary(),
-                phase.alerts().summary());
+        say("%s: sample to cycle summary %s; sample to alert %s (%,d outputs stamped before the phase)",
+                phase.name(), phase.cycles().summary(), phase.alerts().summary(), phase.older().get());
     }
 
     private static void publish(final StationAgent agent, final AtomicBoolean stop) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,9 +21,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class OutputWatch implements AutoCloseable {
     /** The latencies of one phase of the run. */
-    record Phase(String name, long sinceMs, Latencies cycles, Latencies alerts) {
+    record Phase(String name, long sinceMs, Latencies cycles, Latencies alerts, AtomicLong older) {
         Phase(final String name, final long sinceMs) {
-            this(name, sinceMs, new Latencies(), new Latencies());
+            this(name, sinceMs, new Latencies(), new Latencies(), new AtomicLong());
         }
     }
 
@@ -58,6 +59,7 @@ final class OutputWatch implements AutoCloseable {
                     final long now = System.currentTimeMillis();
                     final Phase p = phase.get();
                     if (r.timestamp() < p.sinceMs()) {
+                        p.older().incrementAndGet();
                         continue;
                     }
                     (Topics.ALERTS.equals(r.topic()) ? p.alerts() : p.cycles()).add(now - r.timestamp());
