@@ -1,0 +1,34 @@
+package io.cellfloor.bench.floor;
+
+import java.util.Arrays;
+
+/** Latencies in ms, recorded from one thread and summarised as p50 / p99 / max. */
+final class Latencies {
+    private long[] ms = new long[1024];
+    private int n;
+
+    synchronized void add(final long latencyMs) {
+        if (n == ms.length) {
+            ms = Arrays.copyOf(ms, n * 2);
+        }
+        ms[n++] = latencyMs;
+    }
+
+    synchronized int count() {
+        return n;
+    }
+
+    synchronized String summary() {
+        if (n == 0) {
+            return "none";
+        }
+        final long[] sorted = Arrays.copyOf(ms, n);
+        Arrays.sort(sorted);
+        return String.format("n=%,d p50 %,d ms, p99 %,d ms, max %,d ms", n, at(sorted, 0.5), at(sorted, 0.99),
+                sorted[n - 1]);
+    }
+
+    private static long at(final long[] sorted, final double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+}

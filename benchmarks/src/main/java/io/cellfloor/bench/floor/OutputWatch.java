@@ -1,0 +1,76 @@
+package io.cellfloor.bench.floor;
+
+import io.cellfloor.schema.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads the cycle summaries and alerts as a downstream consumer would (read_committed, so only what the
+ * exactly-once apps committed) and records, per record, now minus its timestamp: the wall-clock time of the
+ * cycle's last sample at the agent, since the floor is stamped with the wall clock as it is published. Records
+ * older than the phase's start (the backlog of an outage) are counted apart, not as latencies.
+ */
+final class OutputWatch implements AutoCloseable {
+    /** The latencies of one phase of the run. */
+    record Phase(String name, long sinceMs, Latencies cycles, Latencies alerts, AtomicLong older) {
+        Phase(final String name, final long sinceMs) {
+            this(name, sinceMs, new Latencies(), new Latencies(), new AtomicLong());
+        }
+    }
+
+    private final AtomicReference<Phase> phase = new AtomicReference<>();
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final Thread thread;
+
+    OutputWatch(final String bootstrapServers, final Phase first) {
+        phase.set(first);
+        final KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", bootstrapServers, "isolation.level", "read_committed",
+                "enable.auto.commit", "false"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        final List<TopicPartition> partitions = Stream.concat(
+                consumer.partitionsFor(Topics.CYCLES).stream(), consumer.partitionsFor(Topics.ALERTS).stream())
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        thread = new Thread(() -> run(consumer), "floor-output-watch");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Starts recording into {@code next}; returns the phase that ends. */
+    Phase next(final Phase next) {
+        return phase.getAndSet(next);
+    }
+
+    private void run(final KafkaConsumer<byte[], byte[]> consumer) {
+        try (consumer) {
+            while (!stop.get()) {
+                for (final ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                    final long now = System.currentTimeMillis();
+                    final Phase p = phase.get();
+                    if (r.timestamp() < p.sinceMs()) {
+                        p.older().incrementAndGet();
+                        continue;
+                    }
+                    (Topics.ALERTS.equals(r.topic()) ? p.alerts() : p.cycles()).add(now - r.timestamp());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop.set(true);
+        thread.join(10_000);
+    }
+}
