@@ -112,8 +112,8 @@ final class AgentCommand implements Callable<Integer> {
             // the usual cause on a cycler PC: "C:\Cycler Data" in double quotes, where YAML reads \C as an escape
             throw new IllegalArgumentException("station config " + file + " is not valid YAML: "
                     + e.getOriginalMessage() + (e.getLocation() == null ? "" : " at "
-                    + e.getLocation().offsetDescription()) + ". Windows paths go unquoted or in single quotes ('C:\\Cycler Data\\Station 1');"
-                    + " in double quotes every backslash must be doubled", e);
+                    + e.getLocation().offsetDescription()) + ". Windows paths go unquoted or in single quotes"
+                    + " ('C:\\Cycler Data\\Station 1'); in double quotes every backslash must be doubled", e);
         }
         if (mode != null) {
             tree.put("mode", mode);

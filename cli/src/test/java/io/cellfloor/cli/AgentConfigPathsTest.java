@@ -91,7 +91,8 @@ class AgentConfigPathsTest {
 
     private StationConfig read(final String yaml) throws Exception {
         final Path file = dir.resolve("station.yaml");
-        Files.writeString(file, yaml + "kafka: {bootstrap.servers: broker-1:9092}\nregistry: {url: http://registry:8081}\n");
+        Files.writeString(file, yaml + "kafka: {bootstrap.servers: broker-1:9092}\n"
+                + "registry: {url: http://registry:8081}\n");
         return AgentCommand.readConfig(file, null);
     }
 }
