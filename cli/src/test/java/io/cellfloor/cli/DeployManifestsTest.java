@@ -142,6 +142,28 @@ class DeployManifestsTest {
     }
 
     @Test
+    void shouldStartRealCommandsWithSettingsTheProgramReadsInCompose() throws Exception {
+        final JsonNode services = Manifests.YAML.readTree(REPO.resolve("docker-compose.yml").toFile())
+                .path("services");
+        final Map<String, String> commands = new HashMap<>();
+        services.fields().forEachRemaining(service -> {
+            final JsonNode s = service.getValue();
+            if (!s.path("image").asText().startsWith("cellfloor:")) {
+                return;
+            }
+            final List<String> args = new ArrayList<>();
+            s.path("command").forEach(a -> args.add(a.asText()));
+            commands.put(service.getKey(), leaf(Main.commandLine().parseArgs(args.toArray(String[]::new)))
+                    .commandSpec().qualifiedName());
+            s.path("environment").fieldNames().forEachRemaining(env -> assertThat(known.isKnownEnv(env))
+                    .as(service.getKey() + " env " + env).isTrue());
+        });
+
+        assertThat(commands).containsOnly(Map.entry("streams", "cellfloor streams"),
+                Map.entry("archive", "cellfloor sinks archive"));
+    }
+
+    @Test
     void shouldRenderWithKubectlWhereItIsInstalled() {
         assumeThat(manifests.renderedByKubectl()).as("kubectl is not installed; the files were read directly")
                 .isTrue();
