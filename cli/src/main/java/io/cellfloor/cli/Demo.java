@@ -127,9 +127,12 @@ final class Demo {
                     }
                 }, "station-agent");
                 agentThread.start();
-                new Progress(s.channels(), meters, topologyMetrics, out).runUntil(() -> stopRequested.getAsBoolean()
-                        || (s.seconds() > 0 && System.nanoTime() >= deadline) || streams.failure() != null,
-                        PROGRESS_EVERY);
+                final Runnable announceCatchUp = catchUpAnnouncement(pacing, out);
+                new Progress(s.channels(), meters, topologyMetrics, out).runUntil(() -> {
+                    announceCatchUp.run();
+                    return stopRequested.getAsBoolean() || (s.seconds() > 0 && System.nanoTime() >= deadline)
+                            || streams.failure() != null;
+                }, PROGRESS_EVERY);
                 stop.set(true);
                 agentThread.join(Duration.ofSeconds(10).toMillis());
                 out.println("cellfloor demo: stopping");
@@ -155,6 +158,24 @@ final class Demo {
                 : catchUp.toSeconds() + " s");
         return String.format("simulated floor: starts %s h ago at %.0fx, catches up with now %s, then keeps pace "
                 + "with the wall clock", trim(s.historyHours()), s.speedUp(), when);
+    }
+
+    /**
+     * Says once, when the simulated floor reaches the wall clock, that it now runs in real time: the drop in
+     * samples/s that follows is the floor keeping pace, not the demo stalling. Run it as often as you like.
+     */
+    private static Runnable catchUpAnnouncement(final Pacing pacing, final PrintStream out) {
+        final Duration catchUp = pacing.catchUpTime();
+        if (pacing.wallStartMs() == pacing.simStartMs() || catchUp.compareTo(Duration.ofDays(365)) > 0) {
+            return () -> { };
+        }
+        final long at = pacing.wallStartMs() + catchUp.toMillis();
+        final AtomicBoolean said = new AtomicBoolean();
+        return () -> {
+            if (System.currentTimeMillis() >= at && !said.getAndSet(true)) {
+                out.println("simulated floor: caught up with now; from here on it keeps pace with the wall clock");
+            }
+        };
     }
 
     private static String trim(final double hours) {

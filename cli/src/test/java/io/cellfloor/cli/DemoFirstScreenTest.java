@@ -85,7 +85,8 @@ class DemoFirstScreenTest {
         assertThat(status.get()).as(shown).isZero();
         assertThat(lines.subList(0, Math.min(40, lines.size())))
                 .as(shown).noneMatch(l -> l.contains("WARN") || l.contains("ERROR"));
-        assertThat(lines).as(shown).anyMatch(l -> l.startsWith("simulated floor: starts 2 h ago at 3000x"));
+        assertThat(lines).as(shown).anyMatch(l -> l.startsWith("simulated floor: starts 2 h ago at 3000x"))
+                .anyMatch(l -> l.startsWith("simulated floor: caught up with now"));
         assertThat(lines).as(shown).anyMatch(l -> l.matches(".*cycle +\\d+ +(plated|charge) .* CE +\\d+\\.\\d\\d %.*"));
         assertThat(samples.count).isGreaterThan(1_000);
         assertThat(samples.aheadOfWallClock).as("samples stamped after the wall clock").isEmpty();
