@@ -148,7 +148,7 @@ final class Demo {
     }
 
     /** Where simulated time starts and when it reaches now: samples are never stamped after the wall clock. */
-    static String catchUpLine(final DemoSettings s, final Pacing pacing) {
+    private static String catchUpLine(final DemoSettings s, final Pacing pacing) {
         if (s.historyHours() == 0) {
             return "simulated floor: starts now and keeps pace with the wall clock";
         }
