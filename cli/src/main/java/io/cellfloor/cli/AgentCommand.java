@@ -1,5 +1,6 @@
 package io.cellfloor.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -104,8 +105,16 @@ final class AgentCommand implements Callable<Integer> {
     static StationConfig readConfig(final Path file, final String mode) throws IOException {
         final ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        final Map<String, Object> tree = new HashMap<>(mapper.readValue(file.toFile(),
-                new TypeReference<Map<String, Object>>() { }));
+        final Map<String, Object> tree;
+        try {
+            tree = new HashMap<>(mapper.readValue(file.toFile(), new TypeReference<Map<String, Object>>() { }));
+        } catch (final JsonProcessingException e) {
+            // the usual cause on a cycler PC: "C:\Cycler Data" in double quotes, where YAML reads \C as an escape
+            throw new IllegalArgumentException("station config " + file + " is not valid YAML: "
+                    + e.getOriginalMessage() + (e.getLocation() == null ? "" : " at "
+                    + e.getLocation().offsetDescription()) + ". Windows paths go unquoted or in single quotes"
+                    + " ('C:\\Cycler Data\\Station 1'); in double quotes every backslash must be doubled", e);
+        }
         if (mode != null) {
             tree.put("mode", mode);
         }

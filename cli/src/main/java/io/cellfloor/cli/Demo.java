@@ -46,6 +46,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  */
 final class Demo {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    private static final double HOUR_MS = 3_600_000.0;
 
     private Demo() {
     }
@@ -63,6 +64,18 @@ final class Demo {
         Files.createDirectories(s.stateDir());
         out.printf("cellfloor demo: %d channels, speed-up %.0fx, state in %s%n", s.channels(), s.speedUp(),
                 s.stateDir().toAbsolutePath());
+        final Path logFile = s.stateDir().resolve("cellfloor.log");
+        if (!s.verbose()) {
+            out.println("log of the broker, the streams apps and the clients: " + logFile
+                    + " (--verbose shows it here)");
+        }
+        try (DemoLogs logs = s.verbose() ? null : DemoLogs.toFile(logFile)) {
+            return runWithLogs(s, stopRequested, out, deadline);
+        }
+    }
+
+    private static int runWithLogs(final DemoSettings s, final BooleanSupplier stopRequested, final PrintStream out,
+                                   final long deadline) throws Exception {
         final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.singleNode(s.stateDir().resolve("kafka")).start();
              RegistryProcess registry = RegistryProcess.start(s.stateDir());
@@ -76,8 +89,10 @@ final class Demo {
                     "application.id", "cellfloor-demo",
                     "state.dir", s.stateDir().resolve("streams").toString()));
             final TopologyMetrics topologyMetrics = new TopologyMetrics(meters);
-            final SimulatedSource floor = new SimulatedSource(new SimulatedFloor(floorPlan(s),
-                    Pacing.paced(System::currentTimeMillis, System.currentTimeMillis(), s.speedUp())));
+            final Pacing pacing = Pacing.catchingUp(System::currentTimeMillis,
+                    (long) (s.historyHours() * HOUR_MS), s.speedUp());
+            out.println(catchUpLine(s, pacing));
+            final SimulatedSource floor = new SimulatedSource(new SimulatedFloor(floorPlan(s), pacing));
             try (CellfloorRuntime streams = CellfloorRuntime.of(config).meters(meters).metrics(topologyMetrics)
                     .query(new QuerySettings("127.0.0.1", s.httpPort(), "127.0.0.1", null)).start();
                  CyclePrinter printer = new CyclePrinter(kafka.bootstrapServers(),
@@ -112,20 +127,59 @@ final class Demo {
                     }
                 }, "station-agent");
                 agentThread.start();
-                new Progress(s.channels(), meters, topologyMetrics, out).runUntil(() -> stopRequested.getAsBoolean()
-                        || (s.seconds() > 0 && System.nanoTime() >= deadline) || streams.failure() != null,
-                        PROGRESS_EVERY);
+                final Runnable announceCatchUp = catchUpAnnouncement(pacing, out);
+                new Progress(s.channels(), meters, topologyMetrics, out).runUntil(() -> {
+                    announceCatchUp.run();
+                    return stopRequested.getAsBoolean() || (s.seconds() > 0 && System.nanoTime() >= deadline)
+                            || streams.failure() != null;
+                }, PROGRESS_EVERY);
                 stop.set(true);
                 agentThread.join(Duration.ofSeconds(10).toMillis());
                 out.println("cellfloor demo: stopping");
                 if (streams.failure() != null) {
-                    out.println("cellfloor demo: the streams app failed: " + streams.failure());
+                    out.println("cellfloor demo: the streams app failed: " + streams.failure() + " (details in "
+                            + s.stateDir().resolve("cellfloor.log") + ")");
                     return 1;
                 }
             }
         }
         out.println("cellfloor demo: stopped; state kept in " + s.stateDir().toAbsolutePath());
         return 0;
+    }
+
+    /** Where simulated time starts and when it reaches now: samples are never stamped after the wall clock. */
+    private static String catchUpLine(final DemoSettings s, final Pacing pacing) {
+        if (s.historyHours() == 0) {
+            return "simulated floor: starts now and keeps pace with the wall clock";
+        }
+        final Duration catchUp = pacing.catchUpTime();
+        final String when = catchUp.compareTo(Duration.ofDays(365)) > 0 ? "never (speed-up <= 1)"
+                : "in " + (catchUp.toSeconds() >= 60 ? catchUp.toMinutes() + " min " + catchUp.toSecondsPart() + " s"
+                : catchUp.toSeconds() + " s");
+        return String.format("simulated floor: starts %s h ago at %.0fx, catches up with now %s, then keeps pace "
+                + "with the wall clock", trim(s.historyHours()), s.speedUp(), when);
+    }
+
+    /**
+     * Says once, when the simulated floor reaches the wall clock, that it now runs in real time: the drop in
+     * samples/s that follows is the floor keeping pace, not the demo stalling. Run it as often as you like.
+     */
+    private static Runnable catchUpAnnouncement(final Pacing pacing, final PrintStream out) {
+        final Duration catchUp = pacing.catchUpTime();
+        if (pacing.wallStartMs() == pacing.simStartMs() || catchUp.compareTo(Duration.ofDays(365)) > 0) {
+            return () -> { };
+        }
+        final long at = pacing.wallStartMs() + catchUp.toMillis();
+        final AtomicBoolean said = new AtomicBoolean();
+        return () -> {
+            if (System.currentTimeMillis() >= at && !said.getAndSet(true)) {
+                out.println("simulated floor: caught up with now; from here on it keeps pace with the wall clock");
+            }
+        };
+    }
+
+    private static String trim(final double hours) {
+        return hours == Math.rint(hours) ? Long.toString((long) hours) : Double.toString(hours);
     }
 
     /** Best effort: a machine without a desktop (a server, a container) just has the address printed above. */

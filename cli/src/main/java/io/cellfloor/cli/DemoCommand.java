@@ -18,6 +18,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "simulated time per wall-clock time (default ${DEFAULT-VALUE})")
     private double speedUp;
 
+    @Option(names = "--history-hours", paramLabel = "H", defaultValue = "24",
+            description = "simulated time starts H hours ago and catches up with now at the speed-up, then keeps pace"
+                    + " with the wall clock (default ${DEFAULT-VALUE})")
+    private double historyHours;
+
     @Option(names = "--cycles", paramLabel = "N", defaultValue = "30",
             description = "cycles per channel (default ${DEFAULT-VALUE})")
     private int cycles;
@@ -45,6 +50,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-browser", description = "the same as --browser no")
     private boolean noBrowser;
 
+    @Option(names = "--verbose",
+            description = "Kafka's and the clients' log lines on the console too (else in <state-dir>/cellfloor.log)")
+    private boolean verbose;
+
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "4", hidden = true)
     private int partitions;
 
@@ -58,7 +67,8 @@ final class DemoCommand implements Callable<Integer> {
     DemoSettings settings() {
         final int port = httpPort != null ? httpPort : DemoSettings.envPort(System.getenv("CELLFLOOR_HTTP_PORT"));
         final boolean open = !noBrowser && !"no".equals(browser) && System.console() != null;
-        return new DemoSettings(channels, speedUp, cycles, seconds, stateDir, metricsPort, partitions, port, open);
+        return new DemoSettings(channels, speedUp, cycles, seconds, stateDir, metricsPort, partitions, port, open,
+                historyHours, verbose);
     }
 
     @Override

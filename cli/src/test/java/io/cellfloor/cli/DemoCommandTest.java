@@ -13,7 +13,7 @@ class DemoCommandTest {
     @Test
     void shouldReadOptionsWrittenWithASpaceOrAnEqualsSign() {
         final DemoSettings s = DemoCommand.parse("--channels=8", "--speed-up", "3000", "--cycles=5",
-                "--state-dir", "/tmp/floor", "--http-port=0", "--partitions", "2");
+                "--state-dir", "/tmp/floor", "--http-port=0", "--partitions", "2", "--history-hours=6", "--verbose");
 
         assertThat(s.channels()).isEqualTo(8);
         assertThat(s.speedUp()).isEqualTo(3000.0);
@@ -21,13 +21,16 @@ class DemoCommandTest {
         assertThat(s.stateDir()).isEqualTo(Path.of("/tmp/floor"));
         assertThat(s.httpPort()).isZero();
         assertThat(s.partitions()).isEqualTo(2);
+        assertThat(s.historyHours()).isEqualTo(6.0);
+        assertThat(s.verbose()).isTrue();
     }
 
     @Test
     void shouldKeepTheDocumentedDefaults() {
         final DemoSettings s = DemoCommand.parse("--http-port", "8080");
 
-        assertThat(s).isEqualTo(new DemoSettings(64, 600, 30, 0, Path.of("state/demo"), 9464, 4, 8080, false));
+        assertThat(s).isEqualTo(new DemoSettings(64, 600, 30, 0, Path.of("state/demo"), 9464, 4, 8080, false, 24.0,
+                false));
     }
 
     @Test

@@ -58,6 +58,8 @@ public final class OfflineRun implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "offline.invalid:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // as the live apps run (StreamsAppConfig); unset, Kafka Streams warns on every run
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         this.driver = new TopologyTestDriver(CellfloorTopology.build(Codecs.registry(registry, registryConfig),
                 settings, new TopologyMetrics(new SimpleMeterRegistry())), props);
         this.cellTests = driver.createInputTopic(Topics.CELL_TESTS, new StringSerializer(), new ByteArraySerializer());
