@@ -84,7 +84,7 @@ public final class FloorScale {
                     .cycles(100_000).breakdowns(Math.max(1, requested / 2))
                     .sampling(SamplingConfig.typical().withIntervalMs(1_000).timeOnly()).build(),
                     new Pacing(System::currentTimeMillis, simStart, simStart, 1.0,
-                            Pacing.DEFAULT_MAX_SAMPLES_PER_POLL, 0L));
+                            Pacing.DEFAULT_MAX_SAMPLES_PER_POLL, 0L, false));
             final int channels = floor.channels().size();
             final TrackedSource source = new TrackedSource(new SimulatedSource(floor));
             final Map<String, String> registrySettings = Map.of(RegistryConfig.URL, registry.url());
