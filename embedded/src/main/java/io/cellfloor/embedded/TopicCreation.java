@@ -33,6 +33,42 @@ final class TopicCreation {
             for (final Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
                 awaitCreated(result.getKey(), result.getValue());
             }
+            awaitLeaders(admin, results.keySet());
+        }
+    }
+
+    /**
+     * Waits until the broker reports a leader for every partition. Right after creation the broker may still
+     * answer NOT_LEADER_OR_FOLLOWER; an idempotent producer that retries its first batch then may have its second
+     * batch accepted first (the broker takes any first sequence from a producer it has no state for), and the
+     * first batch is refused as out of order until it expires: a lost batch, seen on a loaded build machine.
+     */
+    private static void awaitLeaders(final Admin admin, final Collection<String> topics) {
+        final long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            try {
+                final boolean led = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .flatMap(d -> d.partitions().stream())
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                if (led) {
+                    return;
+                }
+            } catch (final ExecutionException e) {
+                // metadata not propagated yet: ask again
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for leaders of " + topics, e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Topics " + topics + " have partitions without a leader after "
+                    + TIMEOUT + "; are the brokers running?");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for leaders of " + topics, e);
+            }
         }
     }
 
