@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -32,8 +31,6 @@ public record StreamsAppConfig(
         Map<String, String> registry) {
 
     public static final String REGISTRY_URL = "schema.registry.url";
-    /** Above the longest wait for the registry inside a transaction (four minutes), below the broker's 15 min cap. */
-    static final String TRANSACTION_TIMEOUT_MS = "300000";
 
     public static StreamsAppConfig parse(final Map<String, String> settings) {
         final Map<String, String> s = new TreeMap<>(settings);
@@ -92,9 +89,6 @@ public record StreamsAppConfig(
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200");
-        // Streams' exactly-once default (10 s) lets the broker abort a transaction while a record waits for the
-        // schema registry (RegistryOutage); measured, the app then stalled with two thirds of its input unread
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), TRANSACTION_TIMEOUT_MS);
         p.putAll(kafka);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);

@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each attempt is bounded by the registry client's own timeouts and retries; between attempts this waits with a
  * doubling backoff up to {@code maxWait}. The stream thread blocks meanwhile, which is the point: nothing after the
- * record is processed out of order. The open transaction must outlive the wait (the app sets
- * {@code transaction.timeout.ms} to 5 min), so after {@code giveUpAfter} (4 min) this throws: the app stops with
- * the cause and, restarted, reads the record again from the last commit; still nothing is dead-lettered. One WARN when an outage starts and one INFO when it ends; {@code cellfloor.streams.registry.retries}
+ * record is processed out of order. A thread blocked longer than {@code max.poll.interval.ms} (5 min) would be
+ * dropped from its group, so after {@code giveUpAfter} (4 min) this throws: the app stops with the cause and,
+ * restarted, reads the record again from the last commit; still nothing is dead-lettered. One WARN when an outage starts and one INFO when it ends; {@code cellfloor.streams.registry.retries}
  * counts the waits and {@code cellfloor.streams.registry.down} is 1 meanwhile.
  */
 final class RegistryOutage {
@@ -74,7 +74,7 @@ final class RegistryOutage {
                 }
                 if (waited.compareTo(giveUpAfter) >= 0) {
                     throw new IllegalStateException("the schema registry has not answered for " + waited.toSeconds()
-                            + " s; stopping before the open transaction times out. Restarted, the app reads this "
+                            + " s; stopping the app before its thread leaves the group. Restarted, the app reads this "
                             + "record again; nothing was dead-lettered", e);
                 }
                 metrics.registryRetries.increment();

@@ -61,7 +61,7 @@ class RegistryOutageTest {
     }
 
     @Test
-    void shouldStopTheAppRatherThanOutwaitTheTransaction() {
+    void shouldStopTheAppRatherThanBlockItsThreadForever() {
         final RegistryOutage outage = new RegistryOutage(metrics, Duration.ofSeconds(10), Duration.ofSeconds(10),
                 Duration.ofSeconds(30), waits::add);
 
