@@ -8,8 +8,9 @@ import java.util.List;
  * state before and around cycle assembly. A batch of a new test finishes the old test (the reorder buffer is flushed
  * into it, what is open is closed) and starts afresh; a batch of another test whose samples all precede the current
  * test's newest sample belongs to an earlier test (a replay, a resent spool) and changes nothing, since a cycler runs
- * one test at a time on a channel; a batch whose sequence number was already seen is a duplicate and changes nothing; each sample is checked and either goes straight into the assembler (nothing held back and the
- * batch in time order, the usual case) or through the reorder buffer; the end of a test flushes and closes it.
+ * one test at a time on a channel; a batch whose sequence number was already seen is a duplicate and changes nothing;
+ * each sample is checked and either goes straight into the assembler (nothing held back and the batch in time order,
+ * the usual case) or through the reorder buffer; the end of a test flushes and closes it.
  *
  * <p>Pure and stateless between calls: the caller restores the channel's {@link CycleState} and {@link ReorderBuffer},
  * calls {@link #process}, stores both and emits the {@link BatchOutcome}. No allocation per sample.

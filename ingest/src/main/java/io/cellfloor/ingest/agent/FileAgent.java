@@ -38,9 +38,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Counters: {@code cellfloor.agent.samples.read} (rows read: accepted and rejected),
  * {@code cellfloor.agent.rows.quarantined}, {@code cellfloor.agent.files.quarantined} (files given up on: vanished,
- * locked, unreadable or corrupt, each with its reason in its quarantine file); the drainer counts {@code cellfloor.agent.samples.published}. Once the
- * spool is drained, read = published + quarantined. Gauges {@code cellfloor.agent.files.active},
- * {@code cellfloor.agent.spool.full} (1 while reading is paused because the spool reached its size cap).
+ * locked, unreadable or corrupt, each with its reason in its quarantine file); the drainer counts
+ * {@code cellfloor.agent.samples.published}. Once the spool is drained, read = published + quarantined. Gauges
+ * {@code cellfloor.agent.files.active}, {@code cellfloor.agent.spool.full} (1 while reading is paused because the
+ * spool reached its size cap).
  */
 public final class FileAgent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FileAgent.class);

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each attempt is bounded by the registry client's own timeouts and retries; between attempts this waits with a
  * doubling backoff up to {@code maxWait}. The stream thread blocks meanwhile, which is the point: nothing after the
- * record is processed out of order, and with exactly-once a rebalance during a long outage only replays the open
- * transaction. One WARN when an outage starts and one INFO when it ends; {@code cellfloor.streams.registry.retries}
+ * record is processed out of order. A thread blocked longer than {@code max.poll.interval.ms} (5 min) would be
+ * dropped from its group, so after {@code giveUpAfter} (4 min) this throws: the app stops with the cause and,
+ * restarted, reads the record again from the last commit; still nothing is dead-lettered. One WARN when an outage starts and one INFO when it ends; {@code cellfloor.streams.registry.retries}
  * counts the waits and {@code cellfloor.streams.registry.down} is 1 meanwhile.
  */
 final class RegistryOutage {
@@ -29,25 +30,28 @@ final class RegistryOutage {
     private final TopologyMetrics metrics;
     private final Duration firstWait;
     private final Duration maxWait;
+    private final Duration giveUpAfter;
     private final Sleeper sleeper;
     private long outageStartNanos = -1;
 
     RegistryOutage(final TopologyMetrics metrics, final Duration firstWait, final Duration maxWait,
-                   final Sleeper sleeper) {
+                   final Duration giveUpAfter, final Sleeper sleeper) {
         this.metrics = metrics;
         this.firstWait = firstWait;
         this.maxWait = maxWait;
+        this.giveUpAfter = giveUpAfter;
         this.sleeper = sleeper;
     }
 
     static RegistryOutage standard(final TopologyMetrics metrics) {
-        return new RegistryOutage(metrics, Duration.ofMillis(250), Duration.ofSeconds(10),
+        return new RegistryOutage(metrics, Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofMinutes(4),
                 d -> Thread.sleep(d.toMillis()));
     }
 
     /** {@code call}'s result once the registry answers; its exception when that is anything but an outage. */
     <T> T await(final Supplier<T> call) {
         Duration wait = firstWait;
+        Duration waited = Duration.ZERO;
         while (true) {
             try {
                 final T result = call.get();
@@ -68,8 +72,14 @@ final class RegistryOutage {
                     LOG.warn("Schema registry cannot answer ({}); processing pauses and retries until it does,"
                             + " nothing is dead-lettered for it", e.getMessage());
                 }
+                if (waited.compareTo(giveUpAfter) >= 0) {
+                    throw new IllegalStateException("the schema registry has not answered for " + waited.toSeconds()
+                            + " s; stopping the app before its thread leaves the group. Restarted, the app reads this "
+                            + "record again; nothing was dead-lettered", e);
+                }
                 metrics.registryRetries.increment();
                 pause(wait);
+                waited = waited.plus(wait);
                 wait = wait.multipliedBy(2).compareTo(maxWait) > 0 ? maxWait : wait.multipliedBy(2);
             }
         }

@@ -39,7 +39,7 @@ class RegistryOutageTest {
     @Test
     void shouldRetryAnOutageWithDoublingBoundedWaitsAndPassOtherErrorsOn() {
         final RegistryOutage outage = new RegistryOutage(metrics, Duration.ofMillis(250), Duration.ofSeconds(1),
-                waits::add);
+                Duration.ofMinutes(4), waits::add);
         final AtomicInteger calls = new AtomicInteger();
 
         final String result = outage.await(() -> {
@@ -58,6 +58,19 @@ class RegistryOutageTest {
             throw new SchemaRegistryException("no schema 42", 404, 40403);
         })).hasMessage("no schema 42");
         assertThat(metrics.registryRetries()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldStopTheAppRatherThanBlockItsThreadForever() {
+        final RegistryOutage outage = new RegistryOutage(metrics, Duration.ofSeconds(10), Duration.ofSeconds(10),
+                Duration.ofSeconds(30), waits::add);
+
+        assertThatThrownBy(() -> outage.await(() -> {
+            throw new SchemaRegistryException("down", 503, 0);
+        })).isInstanceOf(IllegalStateException.class).hasMessageStartingWith(
+                "the schema registry has not answered for 30 s");
+        assertThat(waits).hasSize(3);
+        assertThat(metrics.registryRetries()).isEqualTo(3);
     }
 
     @Test
