@@ -135,7 +135,7 @@ public final class FloorScale {
         final OutputWatch.Phase catchUp = new OutputWatch.Phase("catch-up", Long.MAX_VALUE);
         try (InstanceProcess first = InstanceProcess.start(childHeap, dir.resolve("streams-1"), settings);
              InstanceProcess second = InstanceProcess.start(childHeap, dir.resolve("streams-2"), settings);
-             OutputWatch watch = new OutputWatch(kafka.bootstrapServers(), catchUp)) {
+             OutputWatch watch = new OutputWatch(kafka.bootstrapServers(), catchUp, source)) {
             final String firstUrl = first.address(Duration.ofMinutes(3));
             final String secondUrl = second.address(Duration.ofMinutes(3));
             lag.awaitCommitted(backlogEnd, Duration.ofMinutes(60));
@@ -185,8 +185,10 @@ public final class FloorScale {
     }
 
     private static void report(final OutputWatch.Phase phase) {
-        say("%s: sample to cycle summary %s; sample to alert %s (%,d outputs stamped before the phase)",
+        say("%s: cycle's last sample to cycle summary %s; to alert %s (%,d outputs stamped before the phase)",
                 phase.name(), phase.cycles().summary(), phase.alerts().summary(), phase.older().get());
+        say("%s: closing sample to cycle summary %s; to alert %s", phase.name(), phase.cyclesFromClosing().summary(),
+                phase.alertsFromClosing().summary());
     }
 
     private static void publish(final StationAgent agent, final AtomicBoolean stop) {
