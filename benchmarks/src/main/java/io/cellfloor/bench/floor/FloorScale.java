@@ -99,7 +99,7 @@ public final class FloorScale {
                 final Thread publisher = new Thread(() -> publish(agent, stop), "station-agent");
                 publisher.setDaemon(true);
                 publisher.start();
-                run(kafka, registry, source, channels, outageMinutes, liveSeconds, afterSeconds, childHeap, dir,
+                run(kafka, registry, source, channels, simStart, liveSeconds, afterSeconds, childHeap, dir,
                         extraSettings(args));
                 stop.set(true);
                 publisher.join(30_000);
@@ -109,29 +109,30 @@ public final class FloorScale {
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     private static void run(final EmbeddedKafkaCluster kafka, final RegistryProcess registry,
-                            final TrackedSource source, final int channels, final int outageMinutes,
+                            final TrackedSource source, final int channels, final long simStart,
                             final int liveSeconds, final int afterSeconds, final String childHeap, final Path dir,
                             final Map<String, String> extra)
             throws Exception {
         final long backlogBegin = System.currentTimeMillis();
         for (int k = 1; source.newestMs() < System.currentTimeMillis() - 3_000; k++) {
             Thread.sleep(500);
-            if (k % 20 == 0) {
+            if (k % 20 == 0 && source.newestMs() > Long.MIN_VALUE) {
                 say("  backlog: %,d samples published, the channel furthest behind at %.1f s before the wall clock", source.samples(),
                         (System.currentTimeMillis() - source.newestMs()) / 1e3);
             }
         }
         final Lag lag = new Lag(kafka.bootstrapServers(), APP_ID);
         final Map<Integer, Long> backlogEnd = lag.endOffsets();
-        say("%,d channels: %d min of floor time (%,d samples) published with no streams app in %.1f s; load %s",
-                channels, outageMinutes, source.samples(), (System.currentTimeMillis() - backlogBegin) / 1e3, load());
+        say("%,d channels: %.1f min of floor time (%,d samples) published with no streams app in %.1f s; load %s",
+                channels, (System.currentTimeMillis() - simStart) / 60e3, source.samples(),
+                (System.currentTimeMillis() - backlogBegin) / 1e3, load());
 
         final Map<String, String> settings = new java.util.TreeMap<>(Map.of("bootstrap.servers",
                 kafka.bootstrapServers(), "schema.registry.url", registry.url(), "application.id", APP_ID,
                 "num.standby.replicas", "1"));
         settings.putAll(extra);
         final long start = System.currentTimeMillis();
-        final long floorTimeMs = start - (backlogBegin - outageMinutes * 60_000L);
+        final long floorTimeMs = start - simStart;
         final OutputWatch.Phase catchUp = new OutputWatch.Phase("catch-up", Long.MAX_VALUE);
         try (InstanceProcess first = InstanceProcess.start(childHeap, dir.resolve("streams-1"), settings);
              InstanceProcess second = InstanceProcess.start(childHeap, dir.resolve("streams-2"), settings);
@@ -140,9 +141,8 @@ public final class FloorScale {
             final String secondUrl = second.address(Duration.ofMinutes(3));
             lag.awaitCommitted(backlogEnd, Duration.ofMinutes(60));
             final long drained = System.currentTimeMillis() - start;
-            say("catch-up: %.1f min of floor time drained in %.1f s from starting both JVMs: %.1fx real time "
-                            + "(the %d min backlog alone: %.1fx); load %s", floorTimeMs / 60e3, drained / 1e3,
-                    floorTimeMs / (double) drained, outageMinutes, outageMinutes * 60_000.0 / drained, load());
+            say("catch-up: %.1f min of floor time drained in %.1f s from starting both JVMs: %.1fx real time; "
+                    + "load %s", floorTimeMs / 60e3, drained / 1e3, floorTimeMs / (double) drained, load());
 
             final OutputWatch.Phase live = new OutputWatch.Phase("live, 2 instances", System.currentTimeMillis());
             watch.next(live);
