@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -107,7 +108,6 @@ public final class FloorScale {
         }
     }
 
-    @SuppressWarnings("checkstyle:ParameterNumber")
     private static void run(final EmbeddedKafkaCluster kafka, final RegistryProcess registry,
                             final TrackedSource source, final int channels, final long simStart,
                             final int liveSeconds, final int afterSeconds, final String childHeap, final Path dir,
@@ -117,8 +117,8 @@ public final class FloorScale {
         for (int k = 1; source.newestMs() < System.currentTimeMillis() - 3_000; k++) {
             Thread.sleep(500);
             if (k % 20 == 0 && source.newestMs() > Long.MIN_VALUE) {
-                say("  backlog: %,d samples published, the channel furthest behind at %.1f s before the wall clock", source.samples(),
-                        (System.currentTimeMillis() - source.newestMs()) / 1e3);
+                say("  backlog: %,d samples published, the channel furthest behind at %.1f s before the wall clock",
+                        source.samples(), (System.currentTimeMillis() - source.newestMs()) / 1e3);
             }
         }
         final Lag lag = new Lag(kafka.bootstrapServers(), APP_ID);
@@ -127,7 +127,7 @@ public final class FloorScale {
                 channels, (System.currentTimeMillis() - simStart) / 60e3, source.samples(),
                 (System.currentTimeMillis() - backlogBegin) / 1e3, load());
 
-        final Map<String, String> settings = new java.util.TreeMap<>(Map.of("bootstrap.servers",
+        final Map<String, String> settings = new TreeMap<>(Map.of("bootstrap.servers",
                 kafka.bootstrapServers(), "schema.registry.url", registry.url(), "application.id", APP_ID,
                 "num.standby.replicas", "1"));
         settings.putAll(extra);
@@ -163,8 +163,8 @@ public final class FloorScale {
             final long killedAt = System.currentTimeMillis();
             final Failover.Served served = failover.awaitServedByFirst(owned, Duration.ofMinutes(5));
             say("failover: the %d sampled channels of the killed instance answered by the survivor %.1f s after "
-                            + "kill -9 from its standby (stale), %.1f s as their active owner (num.standby.replicas=1, %s); "
-                            + "load %s", owned.size(), (served.anyMs() - killedAt) / 1e3,
+                            + "kill -9 from its standby (stale), %.1f s as their active owner "
+                            + "(num.standby.replicas=1, %s); load %s", owned.size(), (served.anyMs() - killedAt) / 1e3,
                     (served.freshMs() - killedAt) / 1e3, extra.isEmpty() ? "client defaults" : extra, load());
             progress(watch, after, lag, afterSeconds);
             report(after);
@@ -207,7 +207,7 @@ public final class FloorScale {
 
     /** Arguments of the form {@code key=value}: settings for both streams instances (e.g. session.timeout.ms). */
     private static Map<String, String> extraSettings(final String[] args) {
-        final Map<String, String> out = new java.util.TreeMap<>();
+        final Map<String, String> out = new TreeMap<>();
         for (final String a : args) {
             final int eq = a.indexOf('=');
             if (eq > 0) {

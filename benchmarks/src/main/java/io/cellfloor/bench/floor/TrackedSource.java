@@ -5,6 +5,7 @@ import io.cellfloor.ingest.ChannelInfo;
 import io.cellfloor.ingest.SampleSink;
 import io.cellfloor.ingest.SampleSource;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ final class TrackedSource implements SampleSource {
         this.newest = new long[channels.size()];
         this.recent = new long[channels.size()][RECENT];
         this.counts = new long[channels.size()];
-        java.util.Arrays.fill(newest, Long.MIN_VALUE);
+        Arrays.fill(newest, Long.MIN_VALUE);
         for (int k = 0; k < channels.size(); k++) {
             index.put(channels.get(k).channelId(), k);
         }
