@@ -47,7 +47,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  *     for every sampled channel the killed one owned (served by itself); then {@code afterSeconds} with the
  *     survivor alone holding every channel: latencies, heap and RSS again.</li>
  * </ol>
- * Trailing {@code key=value} arguments go to both instances' settings (e.g. {@code session.timeout.ms=6000}).
+ * Trailing {@code key=value} arguments go to both instances' settings (e.g. {@code session.timeout.ms=6000});
+ * {@code -Dfloor.agent.max-samples=1} makes the agent send every sample as it comes instead of in pairs.
  *
  * <p>What is compressed: cycles. The demo floor's cycles last minutes, not hours, so that cycles and alerts close
  * often enough in minutes of run to give latencies; the samples per second, and so the load per channel, are the
@@ -62,6 +63,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 public final class FloorScale {
     private static final String APP_ID = "cellfloor-floor";
     private static final int PER_STATION = 16;
+    /** System property: samples per agent record (default 2; 1 sends each sample at once, twice the records). */
+    private static final String AGENT_MAX_SAMPLES = "floor.agent.max-samples";
 
     private FloorScale() {
     }
@@ -95,7 +98,8 @@ public final class FloorScale {
                 final StationAgent agent = new StationAgent(source, producer,
                         CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
                         CellfloorSerdes.value(CellTest.class, client, registrySettings).serializer(),
-                        new AgentSettings(2, 1_000), new SimpleMeterRegistry(), System::currentTimeMillis);
+                        new AgentSettings(Integer.getInteger(AGENT_MAX_SAMPLES, 2), 1_000), new SimpleMeterRegistry(),
+                        System::currentTimeMillis);
                 agent.publishCellTests();
                 final Thread publisher = new Thread(() -> publish(agent, stop), "station-agent");
                 publisher.setDaemon(true);
