@@ -20,8 +20,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * cycle's last sample at the agent, since the floor is stamped with the wall clock as it is published. Records
  * older than the phase's start (the backlog of an outage) are counted apart, not as latencies. A summary's
  * timestamp is its cycle's end, the last sample of its second half-cycle; the cycle is known to have ended only
- * with the next sample (a logging interval later), so each latency is also recorded from that closing sample,
- * looked up in what the agent was handed.
+ * with the next sample (1 ms later where the cycler logs each step's first instant, as the simulator does; up to
+ * a logging interval where it does not), so each latency is also recorded from that closing sample, looked up
+ * in what the agent was handed.
  */
 final class OutputWatch implements AutoCloseable {
     /** The latencies of one phase of the run. */
