@@ -1,11 +1,13 @@
 package io.cellfloor.bench.floor;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,7 +59,7 @@ final class Failover {
         long any = -1;
         final long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            for (final java.util.Iterator<String> it = freshWaiting.iterator(); it.hasNext(); ) {
+            for (final Iterator<String> it = freshWaiting.iterator(); it.hasNext(); ) {
                 final String c = it.next();
                 final String[] answer = servedBy(c);
                 if (answer != null && first.equals(answer[0])) {
@@ -97,7 +99,7 @@ final class Failover {
             }
             final String by = body.substring(at + key.length(), body.indexOf('"', at + key.length()));
             return new String[] {by, body.contains("\"stale\":true") ? "true" : "false"};
-        } catch (final java.io.IOException e) {
+        } catch (final IOException e) {
             return null;
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();

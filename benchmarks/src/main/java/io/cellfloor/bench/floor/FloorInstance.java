@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,7 +17,8 @@ import java.util.Map;
  * {@code kill -9} kills only it. Started by {@link FloorScale} with the benchmarks jar's classpath; talks to it
  * through lines on stdout that start with {@value #PREFIX} (everything else is the app's log):
  * {@code READY <host:port>} once the query API listens, {@code HEAP <bytes>} (heap used after a full GC) for each
- * {@code gc} line read on stdin, {@code STOPPED} when the apps stop by themselves.
+ * {@code gc} line read on stdin, {@code STOPPED} when the apps stop by themselves. It exits when its stdin closes,
+ * so it does not outlive a benchmark that was stopped.
  *
  * <p>Arguments: {@code key=value} settings of the streams app (bootstrap servers, registry, state dir,
  * application id, ...), as {@link StreamsAppConfig#parse} takes them.
@@ -37,7 +39,8 @@ public final class FloorInstance {
                 .query(new QuerySettings("127.0.0.1", 0, "127.0.0.1", null))
                 .onStopped(() -> say("STOPPED"))
                 .start();
-        Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "floor-instance-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> runtime.close(Duration.ofSeconds(10)),
+                "floor-instance-shutdown"));
         say("READY " + runtime.query().advertised());
         final BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -45,6 +48,8 @@ public final class FloorInstance {
                 say("HEAP " + usedAfterGc());
             }
         }
+        // stdin closed: the benchmark that started this JVM is gone, and its brokers with it
+        System.exit(0);
     }
 
     private static long usedAfterGc() {

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -46,7 +47,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  *     for every sampled channel the killed one owned (served by itself); then {@code afterSeconds} with the
  *     survivor alone holding every channel: latencies, heap and RSS again.</li>
  * </ol>
- * Trailing {@code key=value} arguments go to both instances' settings (e.g. {@code session.timeout.ms=6000}).
+ * Trailing {@code key=value} arguments go to both instances' settings (e.g. {@code session.timeout.ms=6000});
+ * {@code -Dfloor.agent.max-samples=1} makes the agent send every sample as it comes instead of in pairs.
  *
  * <p>What is compressed: cycles. The demo floor's cycles last minutes, not hours, so that cycles and alerts close
  * often enough in minutes of run to give latencies; the samples per second, and so the load per channel, are the
@@ -61,6 +63,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 public final class FloorScale {
     private static final String APP_ID = "cellfloor-floor";
     private static final int PER_STATION = 16;
+    /** System property: samples per agent record (default 2; 1 sends each sample at once, twice the records). */
+    private static final String AGENT_MAX_SAMPLES = "floor.agent.max-samples";
 
     private FloorScale() {
     }
@@ -94,12 +98,13 @@ public final class FloorScale {
                 final StationAgent agent = new StationAgent(source, producer,
                         CellfloorSerdes.value(SampleBatch.class, client, registrySettings).serializer(),
                         CellfloorSerdes.value(CellTest.class, client, registrySettings).serializer(),
-                        new AgentSettings(2, 1_000), new SimpleMeterRegistry(), System::currentTimeMillis);
+                        new AgentSettings(Integer.getInteger(AGENT_MAX_SAMPLES, 2), 1_000), new SimpleMeterRegistry(),
+                        System::currentTimeMillis);
                 agent.publishCellTests();
                 final Thread publisher = new Thread(() -> publish(agent, stop), "station-agent");
                 publisher.setDaemon(true);
                 publisher.start();
-                run(kafka, registry, source, channels, outageMinutes, liveSeconds, afterSeconds, childHeap, dir,
+                run(kafka, registry, source, channels, simStart, liveSeconds, afterSeconds, childHeap, dir,
                         extraSettings(args));
                 stop.set(true);
                 publisher.join(30_000);
@@ -107,42 +112,41 @@ public final class FloorScale {
         }
     }
 
-    @SuppressWarnings("checkstyle:ParameterNumber")
     private static void run(final EmbeddedKafkaCluster kafka, final RegistryProcess registry,
-                            final TrackedSource source, final int channels, final int outageMinutes,
+                            final TrackedSource source, final int channels, final long simStart,
                             final int liveSeconds, final int afterSeconds, final String childHeap, final Path dir,
                             final Map<String, String> extra)
             throws Exception {
         final long backlogBegin = System.currentTimeMillis();
         for (int k = 1; source.newestMs() < System.currentTimeMillis() - 3_000; k++) {
             Thread.sleep(500);
-            if (k % 20 == 0) {
-                say("  backlog: %,d samples published, the channel furthest behind at %.1f s before the wall clock", source.samples(),
-                        (System.currentTimeMillis() - source.newestMs()) / 1e3);
+            if (k % 20 == 0 && source.newestMs() > Long.MIN_VALUE) {
+                say("  backlog: %,d samples published, the channel furthest behind at %.1f s before the wall clock",
+                        source.samples(), (System.currentTimeMillis() - source.newestMs()) / 1e3);
             }
         }
         final Lag lag = new Lag(kafka.bootstrapServers(), APP_ID);
         final Map<Integer, Long> backlogEnd = lag.endOffsets();
-        say("%,d channels: %d min of floor time (%,d samples) published with no streams app in %.1f s; load %s",
-                channels, outageMinutes, source.samples(), (System.currentTimeMillis() - backlogBegin) / 1e3, load());
+        say("%,d channels: %.1f min of floor time (%,d samples) published with no streams app in %.1f s; load %s",
+                channels, (System.currentTimeMillis() - simStart) / 60e3, source.samples(),
+                (System.currentTimeMillis() - backlogBegin) / 1e3, load());
 
-        final Map<String, String> settings = new java.util.TreeMap<>(Map.of("bootstrap.servers",
+        final Map<String, String> settings = new TreeMap<>(Map.of("bootstrap.servers",
                 kafka.bootstrapServers(), "schema.registry.url", registry.url(), "application.id", APP_ID,
                 "num.standby.replicas", "1"));
         settings.putAll(extra);
         final long start = System.currentTimeMillis();
-        final long floorTimeMs = start - (backlogBegin - outageMinutes * 60_000L);
+        final long floorTimeMs = start - simStart;
         final OutputWatch.Phase catchUp = new OutputWatch.Phase("catch-up", Long.MAX_VALUE);
         try (InstanceProcess first = InstanceProcess.start(childHeap, dir.resolve("streams-1"), settings);
              InstanceProcess second = InstanceProcess.start(childHeap, dir.resolve("streams-2"), settings);
-             OutputWatch watch = new OutputWatch(kafka.bootstrapServers(), catchUp)) {
+             OutputWatch watch = new OutputWatch(kafka.bootstrapServers(), catchUp, source)) {
             final String firstUrl = first.address(Duration.ofMinutes(3));
             final String secondUrl = second.address(Duration.ofMinutes(3));
             lag.awaitCommitted(backlogEnd, Duration.ofMinutes(60));
             final long drained = System.currentTimeMillis() - start;
-            say("catch-up: %.1f min of floor time drained in %.1f s from starting both JVMs: %.1fx real time "
-                            + "(the %d min backlog alone: %.1fx); load %s", floorTimeMs / 60e3, drained / 1e3,
-                    floorTimeMs / (double) drained, outageMinutes, outageMinutes * 60_000.0 / drained, load());
+            say("catch-up: %.1f min of floor time drained in %.1f s from starting both JVMs: %.1fx real time; "
+                    + "load %s", floorTimeMs / 60e3, drained / 1e3, floorTimeMs / (double) drained, load());
 
             final OutputWatch.Phase live = new OutputWatch.Phase("live, 2 instances", System.currentTimeMillis());
             watch.next(live);
@@ -163,8 +167,8 @@ public final class FloorScale {
             final long killedAt = System.currentTimeMillis();
             final Failover.Served served = failover.awaitServedByFirst(owned, Duration.ofMinutes(5));
             say("failover: the %d sampled channels of the killed instance answered by the survivor %.1f s after "
-                            + "kill -9 from its standby (stale), %.1f s as their active owner (num.standby.replicas=1, %s); "
-                            + "load %s", owned.size(), (served.anyMs() - killedAt) / 1e3,
+                            + "kill -9 from its standby (stale), %.1f s as their active owner "
+                            + "(num.standby.replicas=1, %s); load %s", owned.size(), (served.anyMs() - killedAt) / 1e3,
                     (served.freshMs() - killedAt) / 1e3, extra.isEmpty() ? "client defaults" : extra, load());
             progress(watch, after, lag, afterSeconds);
             report(after);
@@ -185,8 +189,10 @@ public final class FloorScale {
     }
 
     private static void report(final OutputWatch.Phase phase) {
-        say("%s: sample to cycle summary %s; sample to alert %s (%,d outputs stamped before the phase)",
+        say("%s: cycle's last sample to cycle summary %s; to alert %s (%,d outputs stamped before the phase)",
                 phase.name(), phase.cycles().summary(), phase.alerts().summary(), phase.older().get());
+        say("%s: closing sample to cycle summary %s; to alert %s", phase.name(), phase.cyclesFromClosing().summary(),
+                phase.alertsFromClosing().summary());
     }
 
     private static void publish(final StationAgent agent, final AtomicBoolean stop) {
@@ -205,7 +211,7 @@ public final class FloorScale {
 
     /** Arguments of the form {@code key=value}: settings for both streams instances (e.g. session.timeout.ms). */
     private static Map<String, String> extraSettings(final String[] args) {
-        final Map<String, String> out = new java.util.TreeMap<>();
+        final Map<String, String> out = new TreeMap<>();
         for (final String a : args) {
             final int eq = a.indexOf('=');
             if (eq > 0) {

@@ -3,6 +3,7 @@ package io.cellfloor.bench.floor;
 import io.cellfloor.schema.Topics;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
@@ -21,7 +22,7 @@ final class Lag {
     }
 
     Map<Integer, Long> endOffsets() throws ExecutionException, InterruptedException {
-        final int partitions = admin.describeTopics(java.util.List.of(Topics.SAMPLES)).allTopicNames().get()
+        final int partitions = admin.describeTopics(List.of(Topics.SAMPLES)).allTopicNames().get()
                 .get(Topics.SAMPLES).partitions().size();
         final Map<TopicPartition, OffsetSpec> ask = new HashMap<>();
         for (int p = 0; p < partitions; p++) {

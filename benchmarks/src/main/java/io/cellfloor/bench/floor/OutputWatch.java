@@ -1,6 +1,7 @@
 package io.cellfloor.bench.floor;
 
 import io.cellfloor.schema.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,21 +18,28 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Reads the cycle summaries and alerts as a downstream consumer would (read_committed, so only what the
  * exactly-once apps committed) and records, per record, now minus its timestamp: the wall-clock time of the
  * cycle's last sample at the agent, since the floor is stamped with the wall clock as it is published. Records
- * older than the phase's start (the backlog of an outage) are counted apart, not as latencies.
+ * older than the phase's start (the backlog of an outage) are counted apart, not as latencies. A summary's
+ * timestamp is its cycle's end, the last sample of its second half-cycle; the cycle is known to have ended only
+ * with the next sample (1 ms later where the cycler logs each step's first instant, as the simulator does; up to
+ * a logging interval where it does not), so each latency is also recorded from that closing sample, looked up
+ * in what the agent was handed.
  */
 final class OutputWatch implements AutoCloseable {
     /** The latencies of one phase of the run. */
-    record Phase(String name, long sinceMs, Latencies cycles, Latencies alerts, AtomicLong older) {
+    record Phase(String name, long sinceMs, Latencies cycles, Latencies alerts, Latencies cyclesFromClosing,
+                 Latencies alertsFromClosing, AtomicLong older) {
         Phase(final String name, final long sinceMs) {
-            this(name, sinceMs, new Latencies(), new Latencies(), new AtomicLong());
+            this(name, sinceMs, new Latencies(), new Latencies(), new Latencies(), new Latencies(), new AtomicLong());
         }
     }
 
     private final AtomicReference<Phase> phase = new AtomicReference<>();
     private final AtomicBoolean stop = new AtomicBoolean();
     private final Thread thread;
+    private final TrackedSource source;
 
-    OutputWatch(final String bootstrapServers, final Phase first) {
+    OutputWatch(final String bootstrapServers, final Phase first, final TrackedSource source) {
+        this.source = source;
         phase.set(first);
         final KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 "bootstrap.servers", bootstrapServers, "isolation.level", "read_committed",
@@ -62,7 +70,14 @@ final class OutputWatch implements AutoCloseable {
                         p.older().incrementAndGet();
                         continue;
                     }
-                    (Topics.ALERTS.equals(r.topic()) ? p.alerts() : p.cycles()).add(now - r.timestamp());
+                    final boolean alert = Topics.ALERTS.equals(r.topic());
+                    (alert ? p.alerts() : p.cycles()).add(now - r.timestamp());
+                    final String key = new String(r.key(), StandardCharsets.UTF_8);
+                    final String channel = alert ? key.split("/")[1] : key;
+                    final long closing = source.firstSampleAfter(channel, r.timestamp());
+                    if (closing > 0) {
+                        (alert ? p.alertsFromClosing() : p.cyclesFromClosing()).add(now - closing);
+                    }
                 }
             }
         }

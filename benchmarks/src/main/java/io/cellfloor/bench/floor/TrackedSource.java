@@ -5,6 +5,7 @@ import io.cellfloor.ingest.ChannelInfo;
 import io.cellfloor.ingest.SampleSink;
 import io.cellfloor.ingest.SampleSource;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +19,20 @@ import java.util.concurrent.atomic.AtomicLong;
 final class TrackedSource implements SampleSource {
     private final SampleSource inner;
     private final AtomicLong samples = new AtomicLong();
+    private static final int RECENT = 128;
     private final Map<String, Integer> index = new HashMap<>();
     private final long[] newest;
+    /** The last {@link #RECENT} sample times per channel, a ring, to find the sample that closed a cycle. */
+    private final long[][] recent;
+    private final long[] counts;
 
     TrackedSource(final SampleSource inner) {
         this.inner = inner;
         final List<ChannelInfo> channels = inner.channels();
         this.newest = new long[channels.size()];
-        java.util.Arrays.fill(newest, Long.MIN_VALUE);
+        this.recent = new long[channels.size()][RECENT];
+        this.counts = new long[channels.size()];
+        Arrays.fill(newest, Long.MIN_VALUE);
         for (int k = 0; k < channels.size(); k++) {
             index.put(channels.get(k).channelId(), k);
         }
@@ -47,6 +54,30 @@ final class TrackedSource implements SampleSource {
     private synchronized void saw(final String channelId, final long timeMs) {
         final int k = index.get(channelId);
         newest[k] = Math.max(newest[k], timeMs);
+        counts[k]++;
+        recent[k][(int) (counts[k] % RECENT)] = timeMs;
+    }
+
+    /**
+     * The time of the channel's first sample after {@code timeMs}: for a cycle that ended at {@code timeMs}, the
+     * sample that showed it had ended. -1 when unknown (older than the last {@value #RECENT} samples, or none yet).
+     */
+    synchronized long firstSampleAfter(final String channelId, final long timeMs) {
+        final Integer k = index.get(channelId);
+        if (k == null) {
+            return -1;
+        }
+        long best = Long.MAX_VALUE;
+        long oldest = Long.MAX_VALUE;
+        for (final long t : recent[k]) {
+            if (t > timeMs && t < best) {
+                best = t;
+            }
+            if (t > 0 && t < oldest) {
+                oldest = t;
+            }
+        }
+        return best == Long.MAX_VALUE || oldest > timeMs ? -1 : best;
     }
 
     List<String> channelIds() {
