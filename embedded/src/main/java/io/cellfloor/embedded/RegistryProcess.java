@@ -3,14 +3,11 @@ package io.cellfloor.embedded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,7 +91,7 @@ public final class RegistryProcess implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the registry work directory " + workDir, e);
         }
         for (int attempt = 1; ; attempt++) {
-            final RegistryProcess registry = launch(jar, freePort(), logFile);
+            final RegistryProcess registry = launch(jar, FreePorts.pick(), logFile);
             try {
                 registry.awaitReady(startupTimeout);
                 LOG.info("Schema registry ready at {} (log: {})", registry.url(), logFile);
@@ -185,14 +182,6 @@ public final class RegistryProcess implements AutoCloseable {
             .orElseThrow(() -> new IllegalStateException("Cannot find the java binary under " + fromHome));
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (final IOException e) {
-            throw new UncheckedIOException("Could not find a free port on 127.0.0.1; is the loopback interface up?", e);
-        }
-    }
-
     private void awaitReady(final Duration timeout) {
         final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         final HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/subjects"))
@@ -242,13 +231,7 @@ public final class RegistryProcess implements AutoCloseable {
     }
 
     private String logTail() {
-        try {
-            // decoded leniently: a half-written last line must not hide the rest
-            final List<String> lines = new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8).lines().toList();
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
-        } catch (final IOException e) {
-            return "(log " + logFile + " unreadable: " + e.getMessage() + ")";
-        }
+        return LogTail.of(logFile, LOG_TAIL_LINES);
     }
 
     /** The registry lost the race for its port; the caller retries on another one. */
