@@ -28,6 +28,8 @@ record AnalysisReport(Path file, FileSource source, List<CycleSummary> cycles, L
                 events, status == null ? "n/a" : status.getStage(),
                 status == null || status.getCyclesToFirstBreakdown() == null ? ""
                         : ", first breakdown at cycle " + status.getCyclesToFirstBreakdown());
+        cycles.stream().filter(c -> c.getFeatures() != null && c.getFeatures().getNotApplicable() != null)
+                .reduce((a, b) -> b).ifPresent(c -> out.println("  detection " + c.getFeatures().getNotApplicable()));
         rejected.stream().limit(maxReasons).forEach(r -> out.printf("  rejected line %d: %s%n", r.line(), r.reason()));
         deadLetters.stream().limit(maxReasons).forEach(d -> out.println("  not processed: " + d.getReason()));
         out.println("  -> " + output);

@@ -40,6 +40,10 @@ package io.cellfloor.domain;
  * @param nucleationWindowMs the nucleation minimum is looked for in the first this-many ms of a plating half-cycle
  * @param dcrMaxIntervalMs   the DC resistance is taken only when the points either side of the current step are at
  *                           most this far apart (further apart, polarisation would be counted as resistance)
+ * @param shortAsrOhmCm2     a Li/SSE cell whose plateaus both ways sit below this area-specific resistance carries its
+ *                           current through an electronic path: the paper's sulfide pellets (0.5-1 mm at 1-5 mS/cm)
+ *                           alone are 10-100 ohm cm2 before any interface, and a healthy Li/SSE cell on this floor runs
+ *                           at 30 ohm cm2 or more even at 3 mA/cm2; a 20 ohm short on a 0.785 cm2 pellet is 16
  */
 public record VoltageRules(
         long onsetGuardMs,
@@ -57,10 +61,11 @@ public record VoltageRules(
         double hardShortLowFraction,
         double hardShortResistanceSpread,
         long nucleationWindowMs,
-        long dcrMaxIntervalMs) {
+        long dcrMaxIntervalMs,
+        double shortAsrOhmCm2) {
 
     public static final VoltageRules DEFAULTS = new VoltageRules(30_000, 20_000, 0.10, 90_000, 0.25, 6.0, 50e-6, 0.20, 0.10,
-            2, 4, 0.4, 0.9, 4.0, 300_000, 5_000);
+            2, 4, 0.4, 0.9, 4.0, 300_000, 5_000, 20.0);
 
     public VoltageRules {
         if (!(excursionDepth > 0 && excursionDepth < 1) || !(hardShortRatio > 0 && hardShortRatio < 1)) {

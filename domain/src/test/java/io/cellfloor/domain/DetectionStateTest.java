@@ -60,12 +60,12 @@ class DetectionStateTest {
         final Restarting restarting = new Restarting(37);
         STORY.accept(new LiCell(restarting));
 
-        assertThat(restarting.maxBytes).isLessThan(800); // 780 at its largest: an open half and a pending one
+        assertThat(restarting.maxBytes).isLessThan(850); // 804 at its largest: an open half and a pending one
     }
 
     @Test
     void shouldEncodeAFreshStateCompactly() {
-        assertThat(StateCodec.encode(new CycleState()).length).isLessThan(160);
+        assertThat(StateCodec.encode(new CycleState()).length).isLessThan(170); // 163 in version 4
     }
 
     @Test
