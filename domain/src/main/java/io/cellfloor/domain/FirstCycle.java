@@ -21,7 +21,7 @@ final class FirstCycle {
             return String.format(Locale.ROOT, "first-cycle CE %.1f %%: Li consumed by interphase formation, not a "
                     + "breakdown", cePercent);
         }
-        return String.format(Locale.ROOT, "first-cycle CE %.1f %% above 100 %%: Li alloyed into the collector's coating "
-                + "returns in the first strip, not a breakdown", cePercent);
+        return String.format(Locale.ROOT, "first-cycle CE %.1f %% above 100 %%: Li alloyed into the collector's "
+                + "coating returns in the first strip, not a breakdown", cePercent);
     }
 }

@@ -103,20 +103,23 @@ final class HalfCycleProbe {
         low.track(rules, t, Math.abs(v), absI, previousPlateauV);
         watchOnset(rules, t, i, v);
         onset.update(t, v);
-        final long settledFrom = onset.crossedMs() + rules.onsetGuardMs();
-        if (!onset.crossed() || t < settledFrom) {
+        if (!onset.crossed()) {
             return;
         }
         final double absV = onset.level(v);
+        final double ref = reference();
+        final double margin = Math.max(rules.excursionDepth() * ref, rules.noiseSigmas() * sigma(rules));
+        atLevel = atLevel || ref > 0 && absV >= ref - 0.5 * margin;
+        final long settledFrom = onset.crossedMs() + rules.onsetGuardMs();
+        if (t < settledFrom) {
+            return;
+        }
         if (Math.abs(absI - currentA) > rules.currentStepFraction() * currentA) {
             step(absI);
             return;
         }
         final boolean firstSettled = Double.isInfinite(minAbsV);
         minAbsV = Math.min(minAbsV, absV);
-        final double ref = reference();
-        final double margin = Math.max(rules.excursionDepth() * ref, rules.noiseSigmas() * sigma(rules));
-        atLevel = atLevel || ref > 0 && absV >= ref - 0.5 * margin;
         if (atLevel || excursions.active()) {
             excursions.update(t, absV, ref, margin, rules.riseBand(), firstSettled);
         }
@@ -130,7 +133,7 @@ final class HalfCycleProbe {
         if (nearPlateau && !excursions.active()) {
             // a long interval without a point stands for that much time of a voltage that did not move
             plateau.offer(rules, t, t - Math.max(previousT, settledFrom), absV,
-                    t - onset.crossedMs() >= rules.armAfterMs());
+                    t - onset.crossedMs() >= rules.armAfterMs() || !onset.peakAbove(absV, rules.armingBand()));
         }
     }
 

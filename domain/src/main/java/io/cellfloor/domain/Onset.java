@@ -20,6 +20,7 @@ final class Onset {
     private double ownMs;
     private boolean lastOwn;
     private long lastMs;
+    private double peakV;
 
     /** Starts a half at its first sample; {@code signed}: read V with its sign (Li cells), else |V| (full cells). */
     void open(final boolean signedTrace, final Direction half, final long t, final double v) {
@@ -29,6 +30,7 @@ final class Onset {
         lastMs = t;
         lastOwn = own(v);
         crossedMs = !signed || lastOwn ? t : HalfCycleProbe.NONE;
+        peakV = crossed() ? level(v) : 0;
     }
 
     void update(final long t, final double v) {
@@ -40,6 +42,18 @@ final class Onset {
         if (crossedMs == HalfCycleProbe.NONE && lastOwn) {
             crossedMs = t;
         }
+        if (crossed()) {
+            peakV = Math.max(peakV, level(v));
+        }
+    }
+
+    /**
+     * Whether the half has shown a peak above {@code levelV} since its crossing by more than {@code band}: a
+     * nucleation peak (or a dip, read as distance from 0 V) still to recover from. A strip, or a plating without
+     * one, has nothing to wait for.
+     */
+    boolean peakAbove(final double levelV, final double band) {
+        return peakV > (1 + band) * levelV;
     }
 
     /** Whether the half has reached its own side of 0 V. */
@@ -79,5 +93,6 @@ final class Onset {
         ownMs = f.f64(ownMs);
         lastOwn = f.flag(lastOwn);
         lastMs = f.i64(lastMs);
+        peakV = f.f64(peakV);
     }
 }

@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
  * observations) are laid out by {@link StateFields} itself.
  *
  * <p>Cycle-state versions: 1 segmentation only (still read: detection starts afresh, a half open at the time is
- * watched as if it had just begun); 2 adds detection; 4 adds the signed-voltage onset, the Li-trace flag, the last cycle's severity and the hard-short
- * candidate of issue 13 (the current one; 3 is reserved for the segmentation work of issue 13 done in parallel). Reorder-buffer versions: 1 (the current one).
+ * watched as if it had just begun); 2 adds detection; 4 adds the signed-voltage onset, the Li-trace flag, the last
+ * cycle's severity, the hard-short candidate and the early-life reference of issue 13 (the current one; 3 is
+ * reserved for the segmentation work of issue 13 done in parallel). Reorder-buffer versions: 1 (the current one).
  *
  * <p>To add a field: (1) add one line at the end of the owning class's {@code fields} method, guarded by the version
  * that introduces it, e.g. {@code if (f.version() >= 3) { drift = f.f64(drift); }} (older bytes keep the field's

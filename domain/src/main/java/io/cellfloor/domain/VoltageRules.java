@@ -19,7 +19,9 @@ package io.cellfloor.domain;
  *                           a settled plateau passes it
  * @param armAfterMs         ... and not before this long into the half-cycle: a noisy reading can make three points of
  *                           a recovering dip agree by chance (the simulator's and the paper's dips are gone within
- *                           ~1.5 minutes); until then only the channel's last healthy plateau is a reference
+ *                           ~1.5 minutes) when the half has shown a nucleation peak above the level since its 0 V
+ *                           crossing (a half without one has nothing to recover from); until then only the channel's
+ *                           last healthy plateau is a reference
  * @param excursionDepth     an excursion starts when |V| falls below the plateau by this fraction (towards 0 V); half of
  *                           it is the hysteresis for the return. 0.25: the simulator's and the paper's soft shorts pull
  *                           |V| 70-90 % of the way to 0, fluctuations 20-80 %; normal plateaus drift under 10 % per half

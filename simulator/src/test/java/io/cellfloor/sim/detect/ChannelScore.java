@@ -81,7 +81,7 @@ record ChannelScore(Scenario scenario, Set<Integer> positive, Set<Integer> visib
         return low <= Math.min(VISIBLE_FRACTION * plateau, plateau - noise);
     }
 
-    /** The stages the paper's rule gives on the true labels: persistence in consecutive cycles (severity unlabelled). */
+    /** The stages the paper's rule gives on the true labels: breakdowns in consecutive cycles (severity unlabelled). */
     private static List<CellStage> stages(final Set<Integer> positive, final DetectionRun run, final int n,
                                           final StageRules rules) {
         final List<CellStage> out = new ArrayList<>();
