@@ -49,7 +49,8 @@ final class CycleAnalyzer {
         }
         final List<BreakdownEvent> events = new ArrayList<>(2);
         final boolean late = restEvents(cycleNumber, events);
-        final BreakdownEvent hardShort = hardShort(cycleNumber, s1, s2, chargeEnd);
+        final BreakdownEvent hardShort = ShortConfirmation.judge(cycleNumber, s1, s2, chargeEnd, cell, d,
+                rules.voltage());
         if (hardShort != null) {
             events.add(hardShort);
         }
@@ -87,9 +88,12 @@ final class CycleAnalyzer {
         final int recent = d.remember(own, late);
         final double severity = severity(events, cycleNumber);
         final double previous = Math.max(d.lastSeverity(), severity(events, cycleNumber - 1));
-        final StageChange change = StageMachine.next(d.stage(), cycleNumber, recent, own || late, severity, previous,
-                events, rules.stage());
-        d.lastSeverity(own ? severity : 0);
+        // a late event completes the cycle before: its persistence is judged on the cycles up to that one
+        final boolean judgeLate = late && !own;
+        final StageChange change = StageMachine.next(d.stage(), cycleNumber, judgeLate ? recent >>> 1 : recent,
+                own || late, judgeLate ? previous : severity, judgeLate ? d.beforeLastSeverity() : previous, events,
+                rules.stage());
+        d.severities(previous, own ? severity : 0);
         if (change != null) {
             d.stage(change.to());
         }
@@ -114,36 +118,6 @@ final class CycleAnalyzer {
         return d.liTrace() ? null : "not applicable: no cell test, and no plating below 0 V so far: not a Li "
                 + "plating/stripping trace (a commercial or anode half-cell, CC-CV, multi-rate or pulse protocol); "
                 + "soft-breakdown signatures are defined for Li/SSE/CC, Li/Li and declared full cells";
-    }
-
-    /** The hard short of this cycle, confirmed: ohmic in both halves, or seen on this and the previous cycle. */
-    private BreakdownEvent hardShort(final int cycleNumber, final HalfSummary s1, final HalfSummary s2,
-                                     final EndReason chargeEnd) {
-        final BreakdownEvent anchored = HardShortDetector.anchored(cycleNumber, s1, s2, chargeEnd, kind,
-                shortLimitOhm(s1 != null ? s1.currentA() : Double.NaN), rules.voltage());
-        final BreakdownEvent seen = HardShortDetector.judge(cycleNumber, s1, s2, chargeEnd, kind, rules.voltage());
-        final BreakdownEvent confirmed = anchored != null ? anchored : seen != null
-                && (HardShortDetector.ohmicInBothHalves(seen) || d.shortCandidate()) ? seen : null;
-        d.shortCandidate(seen != null && confirmed == null);
-        return confirmed;
-    }
-
-    /**
-     * Below this |V|/|I| both ways a parallel path carries more current than the electrolyte: the cell test's absolute
-     * limit, or for a Li/SSE/CC cell half its early-life resistance at this current, whichever is larger.
-     */
-    private double shortLimitOhm(final double currentA) {
-        if (cell == null || kind == CellKind.FULL) {
-            return Double.NaN;
-        }
-        final double absolute = rules.voltage().shortAsrOhmCm2() / cell.areaCm2();
-        if (kind != CellKind.ASYMMETRIC) {
-            return absolute;
-        }
-        final double step = rules.voltage().currentStepFraction();
-        final double early = Math.min(d.early().ohm(Direction.DISCHARGE, currentA, step),
-                d.early().ohm(Direction.CHARGE, currentA, step));
-        return early > 0 ? Math.max(absolute, 0.5 * early) : absolute;
     }
 
     /** The largest severity among the events belonging to {@code cycle}, 0 when none. */
@@ -216,6 +190,8 @@ final class CycleAnalyzer {
             learnHalf(s1);
             learnHalf(s2);
         }
+        learnEarly(s1);
+        learnEarly(s2);
         final boolean protocol = cell != null && cell.averageCe() != null && !d.averageCe().done();
         if (ceHealthy && !firstMeasured && kind != CellKind.SYMMETRIC && !protocol) {
             d.ce().add(cycleNumber, cePercent, rules.ce().historyCycles());
@@ -225,14 +201,23 @@ final class CycleAnalyzer {
         }
     }
 
+    /**
+     * The early-life reference takes any clean half (no excursion, no low tail), even in a cycle with a breakdown
+     * elsewhere: a cell that breaks down from its first cycle still has an electrolyte to compare with, and a leak
+     * only lowers what is learnt (the comparison becomes more cautious, never less).
+     */
+    private void learnEarly(final HalfSummary half) {
+        if (half != null && half.excursions() == 0 && !half.endedLow()) {
+            d.early().learn(half.direction(), half.plateauV(), half.currentA(), rules.voltage().currentStepFraction());
+        }
+    }
+
     private void learnHalf(final HalfSummary half) {
         if (half == null || half.excursions() > 0 || half.endedLow()) {
             return;
         }
         if (half.plateauV() > 0) {
             d.learnPlateau(half.direction(), half.plateauV(), half.currentA());
-            d.early().learn(half.direction(), half.plateauV(), half.currentA(),
-                    rules.voltage().currentStepFraction());
         }
         if (half.noiseV() > 0) {
             d.learnNoise(half.noiseV(), rules.voltage().noiseBaselineHalves());

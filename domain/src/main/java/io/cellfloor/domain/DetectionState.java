@@ -27,6 +27,8 @@ final class DetectionState {
     private final AverageCeTracker averageCe = new AverageCeTracker();
     /** The largest severity among the last emitted cycle's breakdowns, 0 when it had none (version 4). */
     private double lastSeverity;
+    /** ... and the cycle's before it (version 4). */
+    private double beforeLastSeverity;
     /** Whether a plating half has been seen below 0 V: the trace is Li plating/stripping (version 4). */
     private boolean liTrace;
     /** Whether the last cycle looked like a hard short that one cycle alone could not confirm (version 4). */
@@ -92,8 +94,14 @@ final class DetectionState {
         return lastSeverity;
     }
 
-    void lastSeverity(final double severity) {
-        lastSeverity = severity;
+    double beforeLastSeverity() {
+        return beforeLastSeverity;
+    }
+
+    /** Shifts the severity history: {@code previous} for the cycle before (late events included), then this one's. */
+    void severities(final double previous, final double latest) {
+        beforeLastSeverity = previous;
+        lastSeverity = latest;
     }
 
     boolean liTrace() {
@@ -174,6 +182,7 @@ final class DetectionState {
         averageCe.fields(f);
         if (f.version() >= 4) {
             lastSeverity = f.f64(lastSeverity);
+            beforeLastSeverity = f.f64(beforeLastSeverity);
             liTrace = f.flag(liTrace);
             shortCandidate = f.flag(shortCandidate);
             early.fields(f);

@@ -134,6 +134,7 @@ final class HalfCycleProbe {
             // a long interval without a point stands for that much time of a voltage that did not move
             plateau.offer(rules, t, t - Math.max(previousT, settledFrom), absV,
                     t - onset.crossedMs() >= rules.armAfterMs() || !onset.peakAbove(absV, rules.armingBand()));
+            atLevel = atLevel || plateau.armed(); // the samples that armed it were at the level
         }
     }
 

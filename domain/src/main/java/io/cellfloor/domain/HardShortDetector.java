@@ -54,7 +54,7 @@ final class HardShortDetector {
 
     /**
      * A short that carries more current than the electrolyte in both halves of the cycle: each half's time-weighted
-     * plateau |V|/|I| below {@code limitOhm}, the same both ways within the spread of {@link VoltageRules}, and a
+     * plateau |V|/|I| below its limit ({@code limit1Ohm}, {@code limit2Ohm}), the same both ways within the spread of {@link VoltageRules}, and a
      * charge that never reached its cut-off. The limit is the larger of the cell test's absolute one (an area-specific
      * resistance no Li/SSE cell reaches through its electrolyte, over the electrode area) and half the channel's
      * early-life resistance at this current (a parallel path below the electrolyte's own resistance halves it).
@@ -62,9 +62,9 @@ final class HardShortDetector {
      * @return the hard short, ohmic in both halves, or null
      */
     static BreakdownEvent anchored(final int cycleNumber, final HalfSummary first, final HalfSummary second,
-                                   final EndReason chargeEnd, final CellKind kind, final double limitOhm,
-                                   final VoltageRules rules) {
-        if (first == null || second == null || !(limitOhm > 0)) {
+                                   final EndReason chargeEnd, final CellKind kind, final double limit1Ohm,
+                                   final double limit2Ohm, final VoltageRules rules) {
+        if (first == null || second == null || !(limit1Ohm > 0 && limit2Ohm > 0)) {
             return null; // one half cannot show a path both ways; no limit without a cell test
         }
         if (kind != CellKind.SYMMETRIC && chargeEnd == EndReason.CUTOFF) {
@@ -75,7 +75,7 @@ final class HardShortDetector {
         if (!(r1 >= 0 && r2 >= 0)) {
             return null; // no settled plateau in one of the halves
         }
-        if (Math.max(r1, r2) >= limitOhm) {
+        if (r1 >= limit1Ohm || r2 >= limit2Ohm) {
             return null; // the electrolyte still carries the current
         }
         if (Math.max(r1, r2) > rules.hardShortResistanceSpread() * Math.max(Math.min(r1, r2), 1e-3)) {
@@ -84,7 +84,7 @@ final class HardShortDetector {
         return new BreakdownEvent(BreakdownType.HARD_SHORT, cycleNumber, null, first.startMs(), second.endMs(), 1.0,
                 false, Map.of(
                         "shortResistanceOhm", 0.5 * (r1 + r2),
-                        "limitOhm", limitOhm,
+                        "limitOhm", Math.max(limit1Ohm, limit2Ohm),
                         "chargeReachedCutoff", chargeEnd == EndReason.CUTOFF ? 1.0 : 0.0,
                         "ohmicInBothHalves", 1.0));
     }
