@@ -202,12 +202,12 @@ final class CycleAnalyzer {
     }
 
     /**
-     * The early-life reference takes any clean half (no excursion, no low tail), even in a cycle with a breakdown
-     * elsewhere: a cell that breaks down from its first cycle still has an electrolyte to compare with, and a leak
-     * only lowers what is learnt (the comparison becomes more cautious, never less).
+     * The early-life reference takes the plateau of any half that did not end low, even in a cycle with a breakdown:
+     * a cell that breaks down from its first cycle still has an electrolyte to compare with. Its plateau leaves the
+     * excursions out, and a leak only lowers what is learnt (the comparison becomes more cautious, never less).
      */
     private void learnEarly(final HalfSummary half) {
-        if (half != null && half.excursions() == 0 && !half.endedLow()) {
+        if (half != null && !half.endedLow()) {
             d.early().learn(half.direction(), half.plateauV(), half.currentA(), rules.voltage().currentStepFraction());
         }
     }

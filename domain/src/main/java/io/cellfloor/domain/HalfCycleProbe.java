@@ -17,9 +17,8 @@ package io.cellfloor.domain;
  * approach to the cut-off, more than {@link VoltageRules#riseBand()} above the reference, is left out. A change of
  * current within the half is a protocol step: the plateau is learnt again and an excursion in progress is dropped.
  *
- * <p>The plateau ({@link PlateauLevel}), the noise ({@link ResidualNoise}), the excursions ({@link ExcursionTracker})
- * and the low tail of a hard short ({@link LowTail}) are each followed by their own part; this class feeds them and
- * keeps the half's own extremes and logging statistics.
+ * <p>Plateau ({@link PlateauLevel}), noise ({@link ResidualNoise}), excursions ({@link ExcursionTracker}), low tail
+ * ({@link LowTail}) and onset ({@link Onset}) are parts of their own; this feeds them and keeps extremes and logging.
  */
 final class HalfCycleProbe {
     static final long NONE = Long.MIN_VALUE;
@@ -84,6 +83,15 @@ final class HalfCycleProbe {
                 ? Math.abs(v - previousV) / di : Double.NaN;
         low.track(rules, t, Math.abs(v), currentA, this.previousPlateauV);
         watchOnset(rules, t, i, v);
+        markLevel(rules, onset.crossed() ? onset.level(v) : Double.NaN); // on change: maybe the only point for long
+    }
+
+    /** Notes whether {@code absV} is at the reference level (NaN: not); returns the excursion margin below it. */
+    private double markLevel(final VoltageRules rules, final double absV) {
+        final double ref = reference();
+        final double margin = Math.max(rules.excursionDepth() * ref, rules.noiseSigmas() * sigma(rules));
+        atLevel = atLevel || ref > 0 && absV >= ref - 0.5 * margin;
+        return margin;
     }
 
     /** Takes the next sample of the open half; {@code previousT}/{@code previousV} are the sample before it. */
@@ -108,8 +116,7 @@ final class HalfCycleProbe {
         }
         final double absV = onset.level(v);
         final double ref = reference();
-        final double margin = Math.max(rules.excursionDepth() * ref, rules.noiseSigmas() * sigma(rules));
-        atLevel = atLevel || ref > 0 && absV >= ref - 0.5 * margin;
+        final double margin = markLevel(rules, absV);
         final long settledFrom = onset.crossedMs() + rules.onsetGuardMs();
         if (t < settledFrom) {
             return;
