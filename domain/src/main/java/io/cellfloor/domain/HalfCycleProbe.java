@@ -44,12 +44,10 @@ final class HalfCycleProbe {
     private double sumDt2Ms;
     private long maxDtMs;
     private double earlyMaxAbsV;
-    /** Whether a settled sample has been at the reference level: only then can |V| fall from it. */
-    private boolean atLevel;
+    private boolean atLevel; // a settled sample has been at the reference level: only then can |V| fall from it
 
     /**
-     * Starts watching a half-cycle at its first sample.
-     *
+     * Starts watching a half-cycle at its first sample (read as |V|: a full cell, or a state restored from version 1).
      * @param previousT time of the sample before (rest or the other half), or {@link #NONE}
      * @param previousPlateauV the channel's last healthy plateau in this direction, or NaN
      * @param previousCurrentA the current it was measured at, or NaN
@@ -110,8 +108,10 @@ final class HalfCycleProbe {
         lastMs = t;
         low.track(rules, t, Math.abs(v), absI, previousPlateauV);
         watchOnset(rules, t, i, v);
-        onset.update(t, v);
-        if (!onset.crossed()) {
+        onset.update(t, v, plateau.armed());
+        if (!onset.crossed()) { // (again) on the other side of 0 V before the plateau settled: still the onset
+            atLevel = false;
+            excursions.discard();
             return;
         }
         final double absV = onset.level(v);

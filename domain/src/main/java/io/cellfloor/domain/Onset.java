@@ -33,12 +33,20 @@ final class Onset {
         peakV = crossed() ? level(v) : 0;
     }
 
-    void update(final long t, final double v) {
+    /**
+     * Takes the next sample; {@code settled}: the half's plateau is known. Before that, a return to the other side of
+     * 0 V (the alloying plateau of a coated collector after the first instant's IR drop) is still onset.
+     */
+    void update(final long t, final double v, final boolean settled) {
         if (lastOwn) {
             ownMs += t - lastMs;
         }
         lastMs = t;
         lastOwn = own(v);
+        if (!lastOwn && !settled) {
+            crossedMs = HalfCycleProbe.NONE;
+            peakV = 0;
+        }
         if (crossedMs == HalfCycleProbe.NONE && lastOwn) {
             crossedMs = t;
         }
