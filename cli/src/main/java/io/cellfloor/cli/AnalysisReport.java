@@ -35,6 +35,8 @@ record AnalysisReport(Path file, FileSource source, List<CycleSummary> cycles, L
             out.printf(Locale.ROOT, "  cut %s: cycles %d-%d; %s%s%n", cut(), cycles.get(0).getCycleNumber(),
                     cycles.get(cycles.size() - 1).getCycleNumber(), protocols(), mismatches());
         }
+        cycles.stream().filter(c -> c.getFeatures() != null && c.getFeatures().getNotApplicable() != null)
+                .reduce((a, b) -> b).ifPresent(c -> out.println("  detection " + c.getFeatures().getNotApplicable()));
         rejected.stream().limit(maxReasons).forEach(r -> out.printf("  rejected line %d: %s%n", r.line(), r.reason()));
         deadLetters.stream().limit(maxReasons).forEach(d -> out.println("  not processed: " + d.getReason()));
         out.println("  -> " + output);

@@ -31,7 +31,8 @@ final class CeJumpDetector {
         if (kind == CellKind.SYMMETRIC) {
             return null; // Li/Li: both halves are time-limited, CE is 100 % by construction
         }
-        if (kind == CellKind.ASYMMETRIC && cePercent > rules.plausibleMaxPct()) {
+        final boolean alloying = firstCycle && chargeEnd == EndReason.CUTOFF && cePercent <= rules.firstCycleMaxPct();
+        if (kind == CellKind.ASYMMETRIC && cePercent > rules.plausibleMaxPct() && !alloying) {
             return absolute(cycleNumber, startMs, endMs, cePercent, chargeEnd, "plausibleMaxPercent",
                     rules.plausibleMaxPct()); // more Li stripped than plated: charge went through a leak
         }

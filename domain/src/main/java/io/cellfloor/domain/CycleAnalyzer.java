@@ -9,6 +9,10 @@ import java.util.Map;
  * its breakdown events, the stage after it, and the reservoir protocol's result when it ends here. Called by
  * {@link CycleAssembler} once per cycle; everything it remembers lives in {@link DetectionState}.
  *
+ * <p>Detection answers "not applicable" rather than guess where it does not understand the protocol: without a cell
+ * test it runs only on a trace that looks like Li plating and stripping (a plating spent mostly below 0 V); a
+ * commercial or anode half-cell under CC-CV, multi-rate or pulse protocols gets the reason instead of events.
+ *
  * <p>Events are reported with the cycle they belong to, with one exception: the rest after a Li/SSE/CC strip comes
  * after its cycle was already emitted (a cycle closes the moment its second half ends), so a collapse seen in that
  * rest is reported with the next cycle, under its own cycle number.
@@ -37,9 +41,15 @@ final class CycleAnalyzer {
         final HalfCycle chargeHalf = first != null && first.direction() == Direction.CHARGE ? first : second;
         final EndReason chargeEnd = chargeHalf == null || chargeHalf.direction() != Direction.CHARGE ? null
                 : chargeHalf.endReason();
+        final String notApplicable = applicability(s1, s2);
+        if (notApplicable != null) {
+            d.takeRestDueBy(cycleNumber);
+            return new Result(FeatureReport.of(s1, s2, d.noiseBaselineV(), notApplicable, null), List.of(),
+                    d.stage(), null, null);
+        }
         final List<BreakdownEvent> events = new ArrayList<>(2);
         final boolean late = restEvents(cycleNumber, events);
-        final BreakdownEvent hardShort = HardShortDetector.judge(cycleNumber, s1, s2, chargeEnd, kind,
+        final BreakdownEvent hardShort = ShortConfirmation.judge(cycleNumber, s1, s2, chargeEnd, cell, d,
                 rules.voltage());
         if (hardShort != null) {
             events.add(hardShort);
@@ -64,7 +74,8 @@ final class CycleAnalyzer {
         if (ceJump != null) {
             events.add(ceJump);
         }
-        if (average != null && average.determinable() && average.cePercent() > 100.0) {
+        if (average != null && average.determinable()
+                && average.cePercent() > 100.0 + rules.averageCe().allowancePct()) {
             events.add(new BreakdownEvent(BreakdownType.AVERAGE_CE_ABOVE_100, cycleNumber, null, startMs, endMs,
                     Math.min(1.0, (average.cePercent() - 100.0) / 10.0 + 0.5), false, Map.of(
                             "averageCePercent", average.cePercent(), "reservoirMAh", average.reservoirMAh(),
@@ -75,12 +86,49 @@ final class CycleAnalyzer {
         final boolean ceHealthy = events.stream().noneMatch(e -> e.cycleNumber() == cycleNumber && touchesCe(e));
         learn(cycleNumber, s1, s2, own, measured && ceHealthy, firstMeasured, cePercent, cycleCurrent);
         final int recent = d.remember(own, late);
-        final StageChange change = StageMachine.next(d.stage(), cycleNumber, recent, own || late, events,
+        final double severity = severity(events, cycleNumber);
+        final double previous = Math.max(d.lastSeverity(), severity(events, cycleNumber - 1));
+        // a late event completes the cycle before: its persistence is judged on the cycles up to that one
+        final boolean judgeLate = late && !own;
+        final StageChange change = StageMachine.next(d.stage(), cycleNumber, judgeLate ? recent >>> 1 : recent,
+                own || late, judgeLate ? previous : severity, judgeLate ? d.beforeLastSeverity() : previous, events,
                 rules.stage());
+        d.severities(previous, own ? severity : 0);
         if (change != null) {
             d.stage(change.to());
         }
-        return new Result(features(s1, s2), events, d.stage(), change, average);
+        final String normal = firstMeasured && ceJump == null ? FirstCycle.describe(kind, cePercent) : null;
+        return new Result(FeatureReport.of(s1, s2, d.noiseBaselineV(), null, normal), events, d.stage(), change,
+                average);
+    }
+
+    /**
+     * Null when detection applies; else why not. A cell test says what the cell is; without one, only a trace whose
+     * plating ran below 0 V (a Li plating/stripping trace) is judged.
+     */
+    private String applicability(final HalfSummary s1, final HalfSummary s2) {
+        if (cell != null) {
+            return null; // a declared Li/SSE/CC, Li/Li or full cell
+        }
+        for (final HalfSummary s : new HalfSummary[] {s1, s2}) {
+            if (s != null && s.direction() == Direction.DISCHARGE && s.ownSideFraction() >= 0.5) {
+                d.sawLiTrace(); // a plating below 0 V: Li plating/stripping, whatever the file says
+            }
+        }
+        return d.liTrace() ? null : "not applicable: no cell test, and no plating below 0 V so far: not a Li "
+                + "plating/stripping trace (a commercial or anode half-cell, CC-CV, multi-rate or pulse protocol); "
+                + "soft-breakdown signatures are defined for Li/SSE/CC, Li/Li and declared full cells";
+    }
+
+    /** The largest severity among the events belonging to {@code cycle}, 0 when none. */
+    private static double severity(final List<BreakdownEvent> events, final int cycle) {
+        double max = 0;
+        for (final BreakdownEvent e : events) {
+            if (e.cycleNumber() == cycle) {
+                max = Math.max(max, e.severity());
+            }
+        }
+        return max;
     }
 
     /** Judges a finished rest due by this cycle; returns whether it found a collapse belonging to the cycle before. */
@@ -89,7 +137,8 @@ final class CycleAnalyzer {
         if (rest == null) {
             return false; // nothing watched, or the rest belongs to a later cycle
         }
-        final BreakdownEvent collapse = RestCollapseDetector.judge(rest, kind, d.restDecayV(), rules.rest());
+        final BreakdownEvent collapse = RestCollapseDetector.judge(rest, kind, d.restDecayV(),
+                cell == null ? Double.NaN : cell.cutoffHighV(), rules.rest());
         if (collapse == null) {
             learnRest(rest);
             return false;
@@ -141,12 +190,25 @@ final class CycleAnalyzer {
             learnHalf(s1);
             learnHalf(s2);
         }
+        learnEarly(s1);
+        learnEarly(s2);
         final boolean protocol = cell != null && cell.averageCe() != null && !d.averageCe().done();
         if (ceHealthy && !firstMeasured && kind != CellKind.SYMMETRIC && !protocol) {
             d.ce().add(cycleNumber, cePercent, rules.ce().historyCycles());
         }
         if (cycleCurrent > 0) {
             d.lastCycleCurrentA(cycleCurrent);
+        }
+    }
+
+    /**
+     * The early-life reference takes the plateau of any half that did not end low, even in a cycle with a breakdown:
+     * a cell that breaks down from its first cycle still has an electrolyte to compare with. Its plateau leaves the
+     * excursions out, and a leak only lowers what is learnt (the comparison becomes more cautious, never less).
+     */
+    private void learnEarly(final HalfSummary half) {
+        if (half != null && !half.endedLow()) {
+            d.early().learn(half.direction(), half.plateauV(), half.currentA(), rules.voltage().currentStepFraction());
         }
     }
 
@@ -166,46 +228,5 @@ final class CycleAnalyzer {
         if (kind == CellKind.FULL && rest.after() == Direction.CHARGE) {
             d.learnRestDecay(Math.max(0, rest.startV() - rest.endV()), rules.rest().baselineRests());
         }
-    }
-
-    private CycleFeatures features(final HalfSummary s1, final HalfSummary s2) {
-        final HalfSummary plating = s1 != null && s1.direction() == Direction.DISCHARGE ? s1
-                : s2 != null && s2.direction() == Direction.DISCHARGE ? s2 : null;
-        final HalfSummary stripping = s1 != null && s1.direction() == Direction.CHARGE ? s1
-                : s2 != null && s2.direction() == Direction.CHARGE ? s2 : null;
-        return new CycleFeatures(
-                plating == null ? Double.NaN : plating.nucleationV(),
-                plating == null ? Double.NaN : plating.plateauV(),
-                stripping == null ? Double.NaN : stripping.plateauV(),
-                s2 == null ? Double.NaN : s2.dcResistanceOhm(),
-                plating == null ? Double.NaN : plating.noiseV() / d.noiseBaselineV(),
-                stripping == null ? Double.NaN : stripping.noiseV() / d.noiseBaselineV(),
-                min(s1 == null ? Double.NaN : s1.minAbsV(), s2 == null ? Double.NaN : s2.minAbsV()),
-                interval(s1, s2),
-                max(s1 == null ? Double.NaN : s1.maxStepV(), s2 == null ? Double.NaN : s2.maxStepV()),
-                s1 == null ? Double.NaN : s1.dcResistanceOhm(),
-                max(s1 == null ? Double.NaN : s1.maxIntervalS(), s2 == null ? Double.NaN : s2.maxIntervalS()));
-    }
-
-    /** The time-weighted logging interval of the whole cycle, each half weighted by its duration. */
-    private static double interval(final HalfSummary s1, final HalfSummary s2) {
-        double weighted = 0;
-        double total = 0;
-        for (final HalfSummary s : new HalfSummary[] {s1, s2}) {
-            if (s != null && Double.isFinite(s.loggingIntervalS())) {
-                final double w = Math.max(1, s.endMs() - s.startMs());
-                weighted += w * s.loggingIntervalS();
-                total += w;
-            }
-        }
-        return total > 0 ? weighted / total : Double.NaN;
-    }
-
-    private static double min(final double a, final double b) {
-        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
-    }
-
-    private static double max(final double a, final double b) {
-        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
     }
 }

@@ -203,7 +203,8 @@ public final class CycleAssembler {
         }
         s.probe().open(voltage, direction, timeMs, currentA, voltageV, s.lastTimeMs(), s.lastCurrentA(),
                 s.lastVoltageV(), d.plateau(direction), d.plateauCurrent(direction), d.noiseBaselineV(),
-                cell != null && cell.kind() == CellKind.ASYMMETRIC && direction == Direction.DISCHARGE, deadBandA);
+                cell != null && cell.kind() == CellKind.ASYMMETRIC && direction == Direction.DISCHARGE, deadBandA,
+                cell == null || cell.kind() != CellKind.FULL);
         s.run().open(direction, timeMs, cycleIndex, stepIndex);
     }
 

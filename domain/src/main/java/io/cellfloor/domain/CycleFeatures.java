@@ -22,6 +22,10 @@ package io.cellfloor.domain;
  *                                 "no breakdown seen" from "could not have been seen"
  * @param openingDcResistanceOhm   |dV / dI| across the current step into the first half-cycle
  * @param maxLoggingIntervalS      longest interval between consecutive samples under current (gaps included)
+ * @param notApplicable            why soft-breakdown detection does not apply to this channel (no cell test and a trace
+ *                                 that is not Li plating/stripping), or null when it does: an answer, not a failure
+ * @param normalBehaviour          a named normal behaviour seen in this cycle that a naive detector would take for a
+ *                                 breakdown (a first-cycle CE set by interphase formation or alloying), or null
  */
 public record CycleFeatures(
         double nucleationOverpotentialV,
@@ -34,8 +38,10 @@ public record CycleFeatures(
         double loggingIntervalS,
         double maxVoltageStepV,
         double openingDcResistanceOhm,
-        double maxLoggingIntervalS) {
+        double maxLoggingIntervalS,
+        String notApplicable,
+        String normalBehaviour) {
 
     public static final CycleFeatures NONE = new CycleFeatures(Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-            Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, null);
 }

@@ -25,6 +25,15 @@ final class DetectionState {
     private double restDecayV = Double.NaN;
     private int restDecays;
     private final AverageCeTracker averageCe = new AverageCeTracker();
+    /** The largest severity among the last emitted cycle's breakdowns, 0 when it had none (version 4). */
+    private double lastSeverity;
+    /** ... and the cycle's before it (version 4). */
+    private double beforeLastSeverity;
+    /** Whether a plating half has been seen below 0 V: the trace is Li plating/stripping (version 4). */
+    private boolean liTrace;
+    /** Whether the last cycle looked like a hard short that one cycle alone could not confirm (version 4). */
+    private boolean shortCandidate;
+    private final EarlyReference early = new EarlyReference();
 
     double plateau(final Direction d) {
         return d == Direction.REST ? Double.NaN : plateauV[d.ordinal()];
@@ -79,6 +88,41 @@ final class DetectionState {
     int remember(final boolean own, final boolean late) {
         recent = (recent << 1) | (own ? 1 : 0) | (late ? 2 : 0);
         return recent;
+    }
+
+    double lastSeverity() {
+        return lastSeverity;
+    }
+
+    double beforeLastSeverity() {
+        return beforeLastSeverity;
+    }
+
+    /** Shifts the severity history: {@code previous} for the cycle before (late events included), then this one's. */
+    void severities(final double previous, final double latest) {
+        beforeLastSeverity = previous;
+        lastSeverity = latest;
+    }
+
+    boolean liTrace() {
+        return liTrace;
+    }
+
+    /** A plating half ran below 0 V: from now on the channel is a Li plating/stripping channel. */
+    void sawLiTrace() {
+        liTrace = true;
+    }
+
+    EarlyReference early() {
+        return early;
+    }
+
+    boolean shortCandidate() {
+        return shortCandidate;
+    }
+
+    void shortCandidate(final boolean candidate) {
+        shortCandidate = candidate;
     }
 
     /** Keeps a finished rest until the cycle that reports it. */
@@ -136,5 +180,12 @@ final class DetectionState {
         restDecayV = f.f64(restDecayV);
         restDecays = f.count8(restDecays);
         averageCe.fields(f);
+        if (f.version() >= 4) {
+            lastSeverity = f.f64(lastSeverity);
+            beforeLastSeverity = f.f64(beforeLastSeverity);
+            liTrace = f.flag(liTrace);
+            shortCandidate = f.flag(shortCandidate);
+            early.fields(f);
+        }
     }
 }

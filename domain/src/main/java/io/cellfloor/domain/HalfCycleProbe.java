@@ -5,16 +5,20 @@ package io.cellfloor.domain;
  * and condenses it into a {@link HalfSummary} when the half closes. It lives in {@link CycleState}, so a half that
  * spans many batches is watched as one.
  *
- * <p>How it reads a trace: the first {@link VoltageRules#onsetGuardMs()} are the onset (rest voltage decaying, the
- * nucleation dip); after it, the plateau is the median |V| of decimated samples once three of them agree (a dip still
- * recovering does not), and the reference for drops is the lower of that and the channel's last healthy plateau in this
- * direction at the same current. An excursion is |V| falling below the reference by {@link VoltageRules#excursionDepth()}
- * (and by {@link VoltageRules#noiseSigmas()} noise sigmas), ending when it comes back within half that margin. A change
- * of current within the half is a protocol step: the plateau is learnt again and an excursion in progress is dropped.
+ * <p>How it reads a trace: the onset lasts until the half's 0 V crossing ({@link Onset}: an alloying plateau above 0 V
+ * on a coated collector is onset, not plateau) and {@link VoltageRules#onsetGuardMs()} after it (the nucleation peak);
+ * after it, the plateau is the time-weighted median of the voltage's distance from 0 V (each sample weighted by the
+ * time it stands for, so that a cycler logging on change cannot outvote a long flat plateau with the dense points of
+ * its end-of-strip rise), trusted once three decimation slots agree (a dip still recovering does not). The reference
+ * for drops is the lower of that and the channel's last healthy plateau in this direction at the same current. An
+ * excursion is |V| falling below the reference by {@link VoltageRules#excursionDepth()} (and by
+ * {@link VoltageRules#noiseSigmas()} noise sigmas), ending when it comes back within half that margin; only a half
+ * that has been at its reference can fall from it (one that starts lower has a different level, not a drop). The
+ * approach to the cut-off, more than {@link VoltageRules#riseBand()} above the reference, is left out. A change of
+ * current within the half is a protocol step: the plateau is learnt again and an excursion in progress is dropped.
  *
- * <p>The plateau ({@link PlateauLevel}), the noise ({@link ResidualNoise}), the excursions ({@link ExcursionTracker})
- * and the low tail of a hard short ({@link LowTail}) are each followed by their own part; this class feeds them and
- * keeps the half's own extremes and logging statistics.
+ * <p>Plateau ({@link PlateauLevel}), noise ({@link ResidualNoise}), excursions ({@link ExcursionTracker}), low tail
+ * ({@link LowTail}) and onset ({@link Onset}) are parts of their own; this feeds them and keeps extremes and logging.
  */
 final class HalfCycleProbe {
     static final long NONE = Long.MIN_VALUE;
@@ -23,6 +27,7 @@ final class HalfCycleProbe {
     private final ResidualNoise noise = new ResidualNoise();
     private final ExcursionTracker excursions = new ExcursionTracker();
     private final LowTail low = new LowTail();
+    private final Onset onset = new Onset();
 
     private Direction direction;
     private long startMs;
@@ -39,10 +44,10 @@ final class HalfCycleProbe {
     private double sumDt2Ms;
     private long maxDtMs;
     private double earlyMaxAbsV;
+    private boolean atLevel; // a settled sample has been at the reference level: only then can |V| fall from it
 
     /**
-     * Starts watching a half-cycle at its first sample.
-     *
+     * Starts watching a half-cycle at its first sample (read as |V|: a full cell, or a state restored from version 1).
      * @param previousT time of the sample before (rest or the other half), or {@link #NONE}
      * @param previousPlateauV the channel's last healthy plateau in this direction, or NaN
      * @param previousCurrentA the current it was measured at, or NaN
@@ -51,7 +56,17 @@ final class HalfCycleProbe {
               final long previousT, final double previousI, final double previousV, final double previousPlateauV,
               final double previousCurrentA, final double baselineNoiseV, final boolean watchNucleation,
               final double deadBandA) {
+        open(rules, half, t, i, v, previousT, previousI, previousV, previousPlateauV, previousCurrentA,
+                baselineNoiseV, watchNucleation, deadBandA, false);
+    }
+
+    /** As above; {@code signed}: a Li cell (or an unknown one), whose voltage is read with its sign. */
+    void open(final VoltageRules rules, final Direction half, final long t, final double i, final double v,
+              final long previousT, final double previousI, final double previousV, final double previousPlateauV,
+              final double previousCurrentA, final double baselineNoiseV, final boolean watchNucleation,
+              final double deadBandA, final boolean signed) {
         clear();
+        onset.open(signed, half, t, v);
         direction = half;
         startMs = t;
         lastMs = t;
@@ -66,12 +81,20 @@ final class HalfCycleProbe {
                 ? Math.abs(v - previousV) / di : Double.NaN;
         low.track(rules, t, Math.abs(v), currentA, this.previousPlateauV);
         watchOnset(rules, t, i, v);
+        markLevel(rules, onset.crossed() ? onset.level(v) : Double.NaN); // on change: maybe the only point for long
+    }
+
+    /** Notes whether {@code absV} is at the reference level (NaN: not); returns the excursion margin below it. */
+    private double markLevel(final VoltageRules rules, final double absV) {
+        final double ref = reference();
+        final double margin = Math.max(rules.excursionDepth() * ref, rules.noiseSigmas() * sigma(rules));
+        atLevel = atLevel || ref > 0 && absV >= ref - 0.5 * margin;
+        return margin;
     }
 
     /** Takes the next sample of the open half; {@code previousT}/{@code previousV} are the sample before it. */
     void update(final VoltageRules rules, final long t, final double i, final double v, final long previousT,
                 final double previousV, final boolean gap) {
-        final double absV = Math.abs(v);
         final double absI = Math.abs(i);
         final long dt = t - previousT;
         maxDtMs = Math.max(maxDtMs, dt);
@@ -83,9 +106,19 @@ final class HalfCycleProbe {
             sumDt2Ms += (double) dt * dt;
         }
         lastMs = t;
-        low.track(rules, t, absV, absI, previousPlateauV);
+        low.track(rules, t, Math.abs(v), absI, previousPlateauV);
         watchOnset(rules, t, i, v);
-        if (t - startMs < rules.onsetGuardMs()) {
+        onset.update(t, v, plateau.armed());
+        if (!onset.crossed()) { // (again) on the other side of 0 V before the plateau settled: still the onset
+            atLevel = false;
+            excursions.discard();
+            return;
+        }
+        final double absV = onset.level(v);
+        final double ref = reference();
+        final double margin = markLevel(rules, absV);
+        final long settledFrom = onset.crossedMs() + rules.onsetGuardMs();
+        if (t < settledFrom) {
             return;
         }
         if (Math.abs(absI - currentA) > rules.currentStepFraction() * currentA) {
@@ -94,18 +127,21 @@ final class HalfCycleProbe {
         }
         final boolean firstSettled = Double.isInfinite(minAbsV);
         minAbsV = Math.min(minAbsV, absV);
-        final double ref = reference();
-        excursions.update(t, absV, ref, Math.max(rules.excursionDepth() * ref, rules.noiseSigmas() * sigma(rules)),
-                rules.riseBand(), firstSettled);
-        final boolean inBand = !gap && !(absV > (1 + rules.riseBand()) * ref);
+        if (atLevel || excursions.active()) {
+            excursions.update(t, absV, ref, margin, rules.riseBand(), firstSettled);
+        }
+        final boolean nearPlateau = !(absV > (1 + rules.riseBand()) * ref);
+        final boolean inBand = !gap && nearPlateau;
         if (inBand && previousEligible) {
             maxStepV = Math.max(maxStepV, Math.abs(v - previousV)); // into and out of excursions too
         }
         previousEligible = inBand;
-        final boolean eligible = inBand && !excursions.active();
-        noise.update(t, v, eligible && plateau.armed());
-        if (eligible) {
-            plateau.offer(rules, t, absV, t - startMs >= rules.armAfterMs());
+        noise.update(t, v, inBand && !excursions.active() && plateau.armed());
+        if (nearPlateau && !excursions.active()) {
+            // a long interval without a point stands for that much time of a voltage that did not move
+            plateau.offer(rules, t, t - Math.max(previousT, settledFrom), absV,
+                    t - onset.crossedMs() >= rules.armAfterMs() || !onset.peakAbove(absV, rules.armingBand()));
+            atLevel = atLevel || plateau.armed(); // the samples that armed it were at the level
         }
     }
 
@@ -128,7 +164,8 @@ final class HalfCycleProbe {
                 any ? x.deepDepth() : 0, any ? x.deepMinAbsV() : Double.NaN, any && x.deepRecovered(),
                 any && x.deepAtOnset(), any ? x.firstStartMs() : 0, any ? x.lastEndMs() : 0,
                 !isLow ? 0 : span == 0 ? 1 : (double) (lastMs - low.sinceMs()) / span, isLow ? low.sinceMs() : 0,
-                isLow ? low.meanResistanceOhm() : Double.NaN, isLow ? low.samples() : 0);
+                isLow ? low.meanResistanceOhm() : Double.NaN, isLow ? low.samples() : 0,
+                onset.ownFraction(startMs, lastMs));
     }
 
     private double reference() {
@@ -152,6 +189,7 @@ final class HalfCycleProbe {
         currentA = absI;
         plateau.relearn();
         previousPlateauV = Double.NaN;
+        atLevel = false;
         noise.breakChain();
         previousEligible = false;
         excursions.discard();
@@ -175,6 +213,7 @@ final class HalfCycleProbe {
         sumDt2Ms = 0;
         maxDtMs = 0;
         earlyMaxAbsV = 0;
+        atLevel = false;
     }
 
     /**
@@ -203,5 +242,9 @@ final class HalfCycleProbe {
         sumDt2Ms = f.f64(sumDt2Ms);
         maxDtMs = f.i64(maxDtMs);
         earlyMaxAbsV = f.f64(earlyMaxAbsV);
+        if (f.version() >= 4) {
+            onset.fields(f);
+            atLevel = f.flag(atLevel);
+        }
     }
 }

@@ -25,6 +25,8 @@ package io.cellfloor.domain;
  * @param lowSinceMs      when that low tail began
  * @param lowResistanceOhm mean |V|/|I| over the low tail
  * @param lowSamples      how many samples the low tail holds
+ * @param ownSideFraction the fraction of the half, by time, during which V had the half's own sign (a Li plating
+ *                        below 0 V, a strip above it); 1 for full cells, whose voltage is read as |V|
  */
 record HalfSummary(
         Direction direction,
@@ -52,7 +54,8 @@ record HalfSummary(
         double lowFraction,
         long lowSinceMs,
         double lowResistanceOhm,
-        int lowSamples) {
+        int lowSamples,
+        double ownSideFraction) {
 
     boolean endedLow() {
         return lowFraction > 0;

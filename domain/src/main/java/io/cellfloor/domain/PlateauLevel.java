@@ -8,6 +8,8 @@ package io.cellfloor.domain;
 final class PlateauLevel {
     /** "Never" for the decimation clock: far enough in the past, yet {@code t - LONG_AGO} cannot overflow. */
     private static final long LONG_AGO = Long.MIN_VALUE / 4;
+    /** The most slots one point may stand for: an hour at the default 20 s decimation. */
+    private static final long MAX_SLOTS = 180;
 
     private final StreamingMedian level = new StreamingMedian();
     private boolean armed;
@@ -37,12 +39,21 @@ final class PlateauLevel {
         return armed ? level.median() : Double.NaN;
     }
 
-    /** Offers a settled sample; one per {@link VoltageRules#decimateMs()} is taken. */
-    void offer(final VoltageRules rules, final long t, final double absV, final boolean mayArm) {
-        if (t - lastFeedMs >= rules.decimateMs()) {
-            feed(rules, absV, mayArm);
-            lastFeedMs = t;
+    /**
+     * Offers a settled sample standing for the {@code spanMs} before it: one value per
+     * {@link VoltageRules#decimateMs()} of data, so that the median is over time, not over logged points. A point
+     * after a long silence (a cycler logging on change, on a flat plateau) counts for the slots it covers, at most
+     * {@link #MAX_SLOTS}; dense points count once per slot.
+     */
+    void offer(final VoltageRules rules, final long t, final long spanMs, final double absV, final boolean mayArm) {
+        if (t - lastFeedMs < rules.decimateMs()) {
+            return;
         }
+        final long slots = Math.max(1, Math.min(MAX_SLOTS, spanMs / rules.decimateMs()));
+        for (long k = 0; k < slots; k++) {
+            feed(rules, absV, mayArm);
+        }
+        lastFeedMs = t;
     }
 
     private void feed(final VoltageRules rules, final double absV, final boolean mayArm) {

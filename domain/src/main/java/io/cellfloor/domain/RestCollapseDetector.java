@@ -14,10 +14,11 @@ final class RestCollapseDetector {
 
     /**
      * @param healthyDecayV the channel's mean open-circuit decay after charge (full cells), NaN until learnt
+     * @param stripCutoffV  the strip's cut-off voltage from the cell test, NaN when unknown
      * @return the collapse seen in this rest, or null
      */
     static BreakdownEvent judge(final RestObservation rest, final CellKind kind, final double healthyDecayV,
-                                final RestRules rules) {
+                                final double stripCutoffV, final RestRules rules) {
         if (rest == null) {
             return null; // no rest, or too few points in it
         }
@@ -25,7 +26,7 @@ final class RestCollapseDetector {
             return null; // only the rest after a strip (or a charge) holds the voltage a leak pulls down
         }
         if (kind == CellKind.ASYMMETRIC) {
-            return asymmetric(rest, rules);
+            return asymmetric(rest, stripCutoffV, rules);
         }
         if (kind == CellKind.FULL) {
             return full(rest, healthyDecayV, rules);
@@ -33,9 +34,13 @@ final class RestCollapseDetector {
         return null; // Li/Li or unknown: the rest voltage says nothing about a leak
     }
 
-    private static BreakdownEvent asymmetric(final RestObservation rest, final RestRules rules) {
+    private static BreakdownEvent asymmetric(final RestObservation rest, final double stripCutoffV,
+                                             final RestRules rules) {
         if (!rest.afterCutoff()) {
             return null; // the strip did not reach the cut-off: Li may be left and hold the voltage near 0
+        }
+        if (!(stripCutoffV >= rules.minStripCutoffV())) {
+            return null; // a low cut-off leaves Li (or a Li alloy) on the collector: its rest sits near 0 V anyway
         }
         if (rest.startV() < rules.minStartV()) {
             return null; // nothing high to collapse from

@@ -14,9 +14,14 @@ package io.cellfloor.domain;
  * @param baselineRests the channel's healthy decay is the mean over its first this-many healthy rests
  * @param watchMs       only the first this-many ms of a rest are watched (a test parked at open circuit for days
  *                      self-discharges without a short)
+ * @param minStripCutoffV Li/SSE/CC: the rest is evidence only after a strip whose cut-off is at least this high. Only a
+ *                      strip driven well above the Li-alloy and Li potentials leaves a bare collector; with a 0.1 V or
+ *                      0.5 V cut-off Li (or Li alloyed into an Au, Ag or C coating) stays on the collector and holds
+ *                      the rest near 0 V vs Li, as Li does: a Li-covered electrode, not a short. Li-Au and Li-Ag
+ *                      alloys delithiate up to ~0.6-0.8 V, so 1.0 V is the lowest cut-off that says "no Li left"
  */
 public record RestRules(double collapseRatio, double minStartV, double decayMinV, double decayFactor,
-                        int baselineRests, long watchMs) {
+                        int baselineRests, long watchMs, double minStripCutoffV) {
 
-    public static final RestRules DEFAULTS = new RestRules(0.5, 0.02, 0.15, 4.0, 4, 1_800_000);
+    public static final RestRules DEFAULTS = new RestRules(0.5, 0.02, 0.15, 4.0, 4, 1_800_000, 1.0);
 }

@@ -6,9 +6,16 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * The stages of paper Fig. 3d as a pure function: STABLE to RECOVERABLE at the first soft breakdown, to
- * IRRECOVERABLE when breakdowns fill most of the recent cycles ({@link StageRules}), to HARD_SHORT at a hard short.
- * Only ever forward; one transition per cycle at most (a hard short may skip stages).
+ * The stages of paper Fig. 3d as a pure function, in the paper's words:
+ * <ul>
+ *   <li>STABLE: no breakdown yet;</li>
+ *   <li>RECOVERABLE: isolated breakdowns, the cell returns to normal cycles (from the first soft breakdown);</li>
+ *   <li>IRRECOVERABLE: breakdowns persist in consecutive recent cycles with growing severity ({@link StageRules});</li>
+ *   <li>HARD_SHORT: a hard short confirmed on two consecutive cycles or ohmic in both halves (the
+ *       {@link HardShortDetector} reports only confirmed ones).</li>
+ * </ul>
+ * Only ever forward; one transition per cycle at most (a hard short may skip stages). {@code StageDocTest} keeps
+ * this list, the README and the code in agreement.
  */
 final class StageMachine {
     private StageMachine() {
@@ -18,11 +25,14 @@ final class StageMachine {
      * @param recent       one bit per cycle, bit 0 this cycle, bit k the k-th before: whether it had a breakdown
      * @param newBreakdown whether a breakdown was registered with this cycle (its own, or a late one of the cycle
      *                     before)
+     * @param severity     the largest severity among this cycle's breakdowns
+     * @param previous     the largest severity among the previous cycle's breakdowns (0 when it had none)
      * @param events       the events registered with this cycle, for the reason
      * @return the transition made at this cycle, or null
      */
     static StageChange next(final CellStage stage, final int cycleNumber, final int recent,
-                            final boolean newBreakdown, final List<BreakdownEvent> events, final StageRules rules) {
+                            final boolean newBreakdown, final double severity, final double previous,
+                            final List<BreakdownEvent> events, final StageRules rules) {
         if (stage == CellStage.HARD_SHORT) {
             return null; // the last stage
         }
@@ -36,13 +46,18 @@ final class StageMachine {
             return new StageChange(cycleNumber, stage, CellStage.RECOVERABLE, "first soft breakdown: "
                     + describe(events));
         }
-        final int window = recent & ((1 << rules.windowCycles()) - 1);
-        if (stage == CellStage.RECOVERABLE && Integer.bitCount(window) >= rules.breakdownCycles()) {
-            return new StageChange(cycleNumber, stage, CellStage.IRRECOVERABLE, "breakdowns in "
-                    + Integer.bitCount(window) + " of the last " + rules.windowCycles() + " cycles: "
-                    + describe(events));
+        if (!rules.persistent(recent)) {
+            return null; // an isolated breakdown: the cell returned to normal cycles in between
         }
-        return null; // recoverable: breakdowns, but not in most recent cycles
+        if (!rules.growing(severity, previous)) {
+            return null; // persistent, but weaker than the cycle before: not (yet) growing
+        }
+        if (stage == CellStage.RECOVERABLE) {
+            return new StageChange(cycleNumber, stage, CellStage.IRRECOVERABLE, String.format(Locale.ROOT,
+                    "breakdowns in the last %d consecutive cycles, severity %.2f after %.2f: %s",
+                    rules.consecutiveCycles(), severity, previous, describe(events)));
+        }
+        return null; // already irrecoverable
     }
 
     private static String describe(final List<BreakdownEvent> events) {

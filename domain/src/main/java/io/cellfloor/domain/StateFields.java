@@ -188,9 +188,10 @@ abstract class StateFields {
         final long lowSince = low > 0 ? i64(w ? s.lowSinceMs() : 0) : 0;
         final double lowR = low > 0 ? f64(w ? s.lowResistanceOhm() : 0) : Double.NaN;
         final int lowN = low > 0 ? i32(w ? s.lowSamples() : 0) : 0;
+        final double ownSide = version() >= 4 ? f64(w ? s.ownSideFraction() : 0) : Double.NaN;
         return w ? s : new HalfSummary(direction, start, end, current, plateau, reference, noise, min, step, interval,
                 maxInterval, nucleation, dcr, excursions, excStart, excEnd, depth, excMin, recovered, atOnset, first,
-                last, low, lowSince, lowR, lowN);
+                last, low, lowSince, lowR, lowN, ownSide);
     }
 
     final RestObservation restObservation(final RestObservation r) {

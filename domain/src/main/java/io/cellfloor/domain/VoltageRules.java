@@ -19,7 +19,9 @@ package io.cellfloor.domain;
  *                           a settled plateau passes it
  * @param armAfterMs         ... and not before this long into the half-cycle: a noisy reading can make three points of
  *                           a recovering dip agree by chance (the simulator's and the paper's dips are gone within
- *                           ~1.5 minutes); until then only the channel's last healthy plateau is a reference
+ *                           ~1.5 minutes) when the half has shown a nucleation peak above the level since its 0 V
+ *                           crossing (a half without one has nothing to recover from); until then only the channel's
+ *                           last healthy plateau is a reference
  * @param excursionDepth     an excursion starts when |V| falls below the plateau by this fraction (towards 0 V); half of
  *                           it is the hysteresis for the return. 0.25: the simulator's and the paper's soft shorts pull
  *                           |V| 70-90 % of the way to 0, fluctuations 20-80 %; normal plateaus drift under 10 % per half
@@ -40,6 +42,10 @@ package io.cellfloor.domain;
  * @param nucleationWindowMs the nucleation minimum is looked for in the first this-many ms of a plating half-cycle
  * @param dcrMaxIntervalMs   the DC resistance is taken only when the points either side of the current step are at
  *                           most this far apart (further apart, polarisation would be counted as resistance)
+ * @param shortAsrOhmCm2     a Li/SSE cell whose plateaus both ways sit below this area-specific resistance carries its
+ *                           current through an electronic path: the paper's sulfide pellets (0.5-1 mm at 1-5 mS/cm)
+ *                           alone are 10-100 ohm cm2 before any interface, and a healthy Li/SSE cell on this floor runs
+ *                           at 30 ohm cm2 or more even at 3 mA/cm2; a 20 ohm short on a 0.785 cm2 pellet is 16
  */
 public record VoltageRules(
         long onsetGuardMs,
@@ -57,10 +63,11 @@ public record VoltageRules(
         double hardShortLowFraction,
         double hardShortResistanceSpread,
         long nucleationWindowMs,
-        long dcrMaxIntervalMs) {
+        long dcrMaxIntervalMs,
+        double shortAsrOhmCm2) {
 
     public static final VoltageRules DEFAULTS = new VoltageRules(30_000, 20_000, 0.10, 90_000, 0.25, 6.0, 50e-6, 0.20, 0.10,
-            2, 4, 0.4, 0.9, 4.0, 300_000, 5_000);
+            2, 4, 0.4, 0.9, 4.0, 300_000, 5_000, 20.0);
 
     public VoltageRules {
         if (!(excursionDepth > 0 && excursionDepth < 1) || !(hardShortRatio > 0 && hardShortRatio < 1)) {

@@ -66,4 +66,21 @@ class HardShortDetectorTest {
         assertThat(detected.cycle(4).stage()).isEqualTo(CellStage.HARD_SHORT);
         assertThat(detected.cycle(4).stageChange().from()).isEqualTo(CellStage.STABLE);
     }
+
+    @Test
+    void shouldFindAShortPresentFromTheStartByItsPlateausBelowTheAnchoredLimitBothWays() {
+        final HalfSummary plating = Summaries.healthy(Direction.DISCHARGE); // 50 mV at 0.785 mA: 63.7 ohm
+        final HalfSummary strip = Summaries.healthy(Direction.CHARGE);
+
+        final BreakdownEvent e = HardShortDetector.anchored(1, plating, strip, EndReason.TIME, CellKind.ASYMMETRIC,
+                70, 70, RULES);
+
+        assertThat(e.type()).isEqualTo(BreakdownType.HARD_SHORT);
+        assertThat(e.evidence().get("shortResistanceOhm")).isCloseTo(63.7, within(0.1));
+        assertThat(HardShortDetector.ohmicInBothHalves(e)).isTrue();
+        assertThat(HardShortDetector.anchored(1, plating, strip, EndReason.TIME, CellKind.ASYMMETRIC, 60, 70, RULES))
+                .as("the electrolyte still carries the plating").isNull();
+        assertThat(HardShortDetector.anchored(1, plating, strip, EndReason.CUTOFF, CellKind.ASYMMETRIC, 70, 70,
+                RULES)).as("a strip that reached its cut-off").isNull();
+    }
 }

@@ -16,7 +16,7 @@ class RestCollapseDetectorTest {
     @Test
     void shouldFlagARestVoltagePulledTowardsZeroAfterAStripThatReachedTheCutoff() {
         final BreakdownEvent e = RestCollapseDetector.judge(rest(Direction.CHARGE, true, 1.48, 0.55),
-                CellKind.ASYMMETRIC, Double.NaN, RULES);
+                CellKind.ASYMMETRIC, Double.NaN, 1.5, RULES);
 
         assertThat(e.type()).isEqualTo(BreakdownType.REST_VOLTAGE_COLLAPSE);
         assertThat(e.cycleNumber()).isEqualTo(6);
@@ -27,34 +27,45 @@ class RestCollapseDetectorTest {
     @Test
     void shouldNotFlagTheSmallRelaxationOfAHealthyEmptyCollector() {
         assertThat(RestCollapseDetector.judge(rest(Direction.CHARGE, true, 1.48, 1.33), CellKind.ASYMMETRIC,
-                Double.NaN, RULES)).isNull();
+                Double.NaN, 1.5, RULES)).isNull();
+    }
+
+    @Test
+    void shouldNotJudgeTheRestNearZeroAfterALowStripCutoffThatLeavesLithiumOnTheCollector() {
+        assertThat(RestCollapseDetector.judge(rest(Direction.CHARGE, true, 0.098, 0.002), CellKind.ASYMMETRIC,
+                Double.NaN, 0.1, RULES)).isNull();
+        assertThat(RestCollapseDetector.judge(rest(Direction.CHARGE, true, 0.51, 0.002), CellKind.ASYMMETRIC,
+                Double.NaN, 0.5, RULES)).isNull();
+        assertThat(RestCollapseDetector.judge(rest(Direction.CHARGE, true, 1.0, 0.002), CellKind.ASYMMETRIC,
+                Double.NaN, 1.0, RULES)).isNotNull();
     }
 
     @Test
     void shouldNotJudgeARestAfterAStripThatNeverReachedTheCutoff() {
         assertThat(RestCollapseDetector.judge(rest(Direction.CHARGE, false, 0.05, 0.0), CellKind.ASYMMETRIC,
-                Double.NaN, RULES)).isNull();
+                Double.NaN, 1.5, RULES)).isNull();
     }
 
     @Test
     void shouldNotJudgeTheRestAfterPlatingOrALithiumLithiumCell() {
         assertThat(RestCollapseDetector.judge(rest(Direction.DISCHARGE, false, -0.03, 0.0), CellKind.ASYMMETRIC,
-                Double.NaN, RULES)).isNull();
+                Double.NaN, 1.5, RULES)).isNull();
         assertThat(RestCollapseDetector.judge(rest(Direction.CHARGE, false, 0.05, 0.0), CellKind.SYMMETRIC,
-                Double.NaN, RULES)).isNull();
+                Double.NaN, 1.5, RULES)).isNull();
     }
 
     @Test
     void shouldFlagAFullCellWhoseOpenCircuitVoltageDecaysFasterThanItsOwnBaseline() {
         final BreakdownEvent e = RestCollapseDetector.judge(rest(Direction.CHARGE, true, 4.15, 3.77), CellKind.FULL,
-                0.025, RULES);
+                0.025, 1.5, RULES);
 
         assertThat(e.evidence().get("decayV")).isCloseTo(0.38, within(1e-9));
     }
 
     @Test
     void shouldNotFlagAFullCellsOrdinaryRelaxationAfterCharge() {
-        assertThat(RestCollapseDetector.judge(rest(Direction.CHARGE, true, 4.15, 4.12), CellKind.FULL, 0.025, RULES))
+        assertThat(RestCollapseDetector.judge(rest(Direction.CHARGE, true, 4.15, 4.12), CellKind.FULL, 0.025, 4.2,
+                RULES))
                 .isNull();
     }
 

@@ -16,7 +16,7 @@ class StageMachineTest {
 
     @Test
     void shouldBecomeRecoverableAtTheFirstSoftBreakdown() {
-        final StageChange change = StageMachine.next(CellStage.STABLE, 7, 0b1, true, DROP, RULES);
+        final StageChange change = StageMachine.next(CellStage.STABLE, 7, 0b1, true, 0.8, 0, DROP, RULES);
 
         assertThat(change.to()).isEqualTo(CellStage.RECOVERABLE);
         assertThat(change.cycleNumber()).isEqualTo(7);
@@ -24,36 +24,46 @@ class StageMachineTest {
     }
 
     @Test
-    void shouldBecomeIrrecoverableWithBreakdownsInThreeOfTheLastFiveCycles() {
-        assertThat(StageMachine.next(CellStage.RECOVERABLE, 9, 0b10101, true, DROP, RULES).to())
+    void shouldBecomeIrrecoverableWhenBreakdownsPersistInConsecutiveCyclesWithGrowingSeverity() {
+        assertThat(StageMachine.next(CellStage.RECOVERABLE, 9, 0b11, true, 0.8, 0.6, DROP, RULES).to())
+                .isEqualTo(CellStage.IRRECOVERABLE);
+        assertThat(StageMachine.next(CellStage.RECOVERABLE, 9, 0b11, true, 1.0, 1.0, DROP, RULES).to())
                 .isEqualTo(CellStage.IRRECOVERABLE);
     }
 
     @Test
-    void shouldStayRecoverableWhenBreakdownsAreFewerThanThat() {
-        assertThat(StageMachine.next(CellStage.RECOVERABLE, 9, 0b100001, true, DROP, RULES)).isNull();
+    void shouldStayRecoverableWhileBreakdownsAreIsolatedHoweverManyThereAre() {
+        assertThat(StageMachine.next(CellStage.RECOVERABLE, 9, 0b10101, true, 0.9, 0, DROP, RULES)).isNull();
+        assertThat(StageMachine.next(CellStage.RECOVERABLE, 9, 0b1010101, true, 1.0, 0, DROP, RULES)).isNull();
+    }
+
+    @Test
+    void shouldStayRecoverableWhenTheSecondConsecutiveBreakdownIsWeaker() {
+        assertThat(StageMachine.next(CellStage.RECOVERABLE, 9, 0b11, true, 0.3, 0.8, DROP, RULES)).isNull();
     }
 
     @Test
     void shouldGoStraightToHardShortFromAnyEarlierStage() {
         final List<BreakdownEvent> shorted = List.of(event(BreakdownType.HARD_SHORT));
 
-        assertThat(StageMachine.next(CellStage.STABLE, 3, 0b1, true, shorted, RULES).to())
+        assertThat(StageMachine.next(CellStage.STABLE, 3, 0b1, true, 1, 0, shorted, RULES).to())
                 .isEqualTo(CellStage.HARD_SHORT);
-        assertThat(StageMachine.next(CellStage.IRRECOVERABLE, 3, 0b1, true, shorted, RULES).to())
+        assertThat(StageMachine.next(CellStage.IRRECOVERABLE, 3, 0b1, true, 1, 0, shorted, RULES).to())
                 .isEqualTo(CellStage.HARD_SHORT);
     }
 
     @Test
     void shouldNeverMoveBackwardNorWithoutNewEvidence() {
-        assertThat(StageMachine.next(CellStage.IRRECOVERABLE, 20, 0, false, List.of(), RULES)).isNull();
-        assertThat(StageMachine.next(CellStage.RECOVERABLE, 20, 0b10110, false, List.of(), RULES)).isNull();
-        assertThat(StageMachine.next(CellStage.HARD_SHORT, 20, 0b1, true, DROP, RULES)).isNull();
+        assertThat(StageMachine.next(CellStage.IRRECOVERABLE, 20, 0, false, 0, 0, List.of(), RULES)).isNull();
+        assertThat(StageMachine.next(CellStage.RECOVERABLE, 20, 0b10110, false, 0, 0.9, List.of(), RULES)).isNull();
+        assertThat(StageMachine.next(CellStage.HARD_SHORT, 20, 0b1, true, 0.8, 0, DROP, RULES)).isNull();
     }
 
     @Test
     void shouldApplyAConfiguredRule() {
-        assertThat(StageMachine.next(CellStage.RECOVERABLE, 9, 0b11, true, DROP, new StageRules(3, 2)).to())
-                .isEqualTo(CellStage.IRRECOVERABLE);
+        assertThat(StageMachine.next(CellStage.RECOVERABLE, 9, 0b11, true, 0.8, 0.8, DROP, new StageRules(3, 0.1)))
+                .isNull();
+        assertThat(StageMachine.next(CellStage.RECOVERABLE, 9, 0b111, true, 0.8, 0.8, DROP, new StageRules(3, 0.1))
+                .to()).isEqualTo(CellStage.IRRECOVERABLE);
     }
 }

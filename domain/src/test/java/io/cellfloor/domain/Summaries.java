@@ -11,13 +11,13 @@ final class Summaries {
     /** A healthy plating plateau at 50 mV. */
     static HalfSummary healthy(final Direction d) {
         return new HalfSummary(d, START, END, 7.85e-4, 0.050, 0.050, 3e-4, 0.048, 0.002, 2.0, 2.0, Double.NaN, 25.0,
-                0, 0, 0, 0, Double.NaN, false, false, 0, 0, 0, 0, Double.NaN, 0);
+                0, 0, 0, 0, Double.NaN, false, false, 0, 0, 0, 0, Double.NaN, 0, 1.0);
     }
 
     static HalfSummary withExcursions(final int count, final double depth, final boolean recovered) {
         return new HalfSummary(Direction.DISCHARGE, START, END, 7.85e-4, 0.050, 0.050, 3e-4, 0.05 * (1 - depth),
                 0.002, 2.0, 2.0, Double.NaN, 25.0, count, START + 300_000, START + 360_000, depth, 0.05 * (1 - depth),
-                recovered, false, START + 100_000, START + 600_000, 0, 0, Double.NaN, 0);
+                recovered, false, START + 100_000, START + 600_000, 0, 0, Double.NaN, 0, 1.0);
     }
 
     /**
@@ -27,6 +27,6 @@ final class Summaries {
         final long lowSince = END - Math.round(lowFraction * (END - START));
         return new HalfSummary(d, START, END, 7.85e-4, Double.NaN, 0.050, Double.NaN, 7.85e-4 * ohm, 0.0001, 2.0, 2.0,
                 Double.NaN, ohm, 1, lowSince, END, 0.8, 7.85e-4 * ohm, false, false, lowSince, END, lowFraction,
-                lowSince, ohm, samples);
+                lowSince, ohm, samples, 1.0);
     }
 }

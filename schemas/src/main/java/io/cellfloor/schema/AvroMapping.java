@@ -138,7 +138,7 @@ public final class AvroMapping {
         return new io.cellfloor.avro.CycleFeatures(f.nucleationOverpotentialV(), f.platingOverpotentialV(),
                 f.strippingOverpotentialV(), f.dcResistanceOhm(), f.platingNoiseRatio(), f.strippingNoiseRatio(),
                 f.minAbsVoltageUnderCurrentV(), f.loggingIntervalS(), f.maxVoltageStepV(),
-                f.openingDcResistanceOhm(), f.maxLoggingIntervalS());
+                f.openingDcResistanceOhm(), f.maxLoggingIntervalS(), f.notApplicable(), f.normalBehaviour());
     }
 
     private static HalfCycleSummary half(final HalfCycle h, final double areaCm2) {

@@ -81,7 +81,7 @@ record ChannelScore(Scenario scenario, Set<Integer> positive, Set<Integer> visib
         return low <= Math.min(VISIBLE_FRACTION * plateau, plateau - noise);
     }
 
-    /** The stages the rules give on the true labels. */
+    /** The stages the paper's rule gives on the true labels: breakdowns in consecutive cycles (severity unlabelled). */
     private static List<CellStage> stages(final Set<Integer> positive, final DetectionRun run, final int n,
                                           final StageRules rules) {
         final List<CellStage> out = new ArrayList<>();
@@ -97,7 +97,7 @@ record ChannelScore(Scenario scenario, Set<Integer> positive, Set<Integer> visib
             } else if (hit && stage == CellStage.STABLE) {
                 stage = CellStage.RECOVERABLE;
             } else if (hit && stage == CellStage.RECOVERABLE
-                    && Integer.bitCount(recent & ((1 << rules.windowCycles()) - 1)) >= rules.breakdownCycles()) {
+                    && (recent & ((1 << rules.consecutiveCycles()) - 1)) == (1 << rules.consecutiveCycles()) - 1) {
                 stage = CellStage.IRRECOVERABLE;
             }
             out.add(stage);

@@ -109,7 +109,9 @@ class SignatureScenariosTest {
     void shouldFindAFullCellsHardShort() {
         final DetectionRun run = run(FULL, new Injection.HardShort(5, 0.5, 5.0));
 
-        assertThat(typesIn(run, 5)).contains(BreakdownType.HARD_SHORT);
+        // the paper's rule: seen in cycle 5 (as the drop it starts with), confirmed as a hard short on the next cycle
+        assertThat(typesIn(run, 5)).contains(BreakdownType.VOLTAGE_DROP);
+        assertThat(typesIn(run, 6)).contains(BreakdownType.HARD_SHORT);
     }
 
     @Test
