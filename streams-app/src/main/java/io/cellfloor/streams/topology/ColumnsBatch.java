@@ -67,4 +67,21 @@ record ColumnsBatch(SampleColumns columns) implements ChannelBatch {
     public double dischargeAh(final int k) {
         return columns.dischargeAh() == null ? Double.NaN : columns.dischargeAh()[k];
     }
+
+    /** Why a batch cannot be processed at all (wrong key, ragged columns), or null. */
+    static String structuralProblem(final String key, final SampleColumns b, final int n) {
+        if (!b.channelId().equals(key)) {
+            return "batch for channel " + b.channelId() + " was keyed " + key + "; key batches by channel id";
+        }
+        if (b.currentA().length != n || b.voltageV().length != n
+                || b.stepType() != null && b.stepType().length != n
+                || b.cycleIndex() != null && b.cycleIndex().length != n
+                || b.stepIndex() != null && b.stepIndex().length != n
+                || b.chargeAh() != null && b.chargeAh().length != n
+                || b.dischargeAh() != null && b.dischargeAh().length != n) {
+            return "column lengths differ: " + n + " timestamps, " + b.currentA().length + " currents, "
+                    + b.voltageV().length + " voltages";
+        }
+        return null;
+    }
 }

@@ -66,7 +66,7 @@ final class CycleProcessor implements Processor<String, byte[], String, Specific
         }
         final int n = batch.size();
         metrics.samplesIn.increment(n);
-        final String problem = structuralProblem(record.key(), batch, n);
+        final String problem = ColumnsBatch.structuralProblem(record.key(), batch, n);
         if (problem != null) {
             metrics.samplesRejected.increment(n);
             deadLetter(record, batch.channelId(), problem, n);
@@ -94,22 +94,6 @@ final class CycleProcessor implements Processor<String, byte[], String, Specific
             buffers.delete(channel);
         }
         outputs.forward(record, batch.stationId(), channel, outcome.cycles());
-    }
-
-    private static String structuralProblem(final String key, final SampleColumns b, final int n) {
-        if (!b.channelId().equals(key)) {
-            return "batch for channel " + b.channelId() + " was keyed " + key + "; key batches by channel id";
-        }
-        if (b.currentA().length != n || b.voltageV().length != n
-                || b.stepType() != null && b.stepType().length != n
-                || b.cycleIndex() != null && b.cycleIndex().length != n
-                || b.stepIndex() != null && b.stepIndex().length != n
-                || b.chargeAh() != null && b.chargeAh().length != n
-                || b.dischargeAh() != null && b.dischargeAh().length != n) {
-            return "column lengths differ: " + n + " timestamps, " + b.currentA().length + " currents, "
-                    + b.voltageV().length + " voltages";
-        }
-        return null;
     }
 
     private void deadLetter(final Record<String, byte[]> record, final String channel, final String reason,
