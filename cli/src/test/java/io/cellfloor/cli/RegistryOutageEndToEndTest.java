@@ -36,7 +36,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,9 +45,6 @@ import org.junit.jupiter.api.io.TempDir;
  * registry does) while a streams app starts with cold schema caches, and continued 20 s later. Every sample must be
  * processed, no batch dead-lettered, and every planned cycle closed exactly once.
  */
-@Disabled("intermittent: the streams app stops processing part-way (e.g. 8,473 of 13,357 samples, 20 of 30 batches, "
-        + "the stream thread idle in poll, nothing logged), also in a run without any outage; passes when it does "
-        + "not happen (13,357 of 13,357, 0 dead letters). See RELIABILITY.md")
 class RegistryOutageEndToEndTest {
     @RegisterExtension
     static final KafkaAndRegistryExtension PLATFORM = KafkaAndRegistryExtension.withTopics(TopicPlan.topics(2, 1));

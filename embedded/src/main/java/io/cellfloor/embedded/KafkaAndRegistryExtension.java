@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * this class is loaded only by tests.
  */
 public final class KafkaAndRegistryExtension implements BeforeAllCallback, AfterAllCallback {
+    private static final String RETENTION_MS = "retention.ms";
     private final List<NewTopic> topics;
     private Path dir;
     private EmbeddedKafkaCluster kafka;
@@ -49,7 +52,7 @@ public final class KafkaAndRegistryExtension implements BeforeAllCallback, After
         kafka = EmbeddedKafkaCluster.singleNode(dir.resolve("kafka")).start();
         try {
             registry = RegistryProcess.start(dir);
-            kafka.createTopics(topics.toArray(NewTopic[]::new));
+            kafka.createTopics(topics.stream().map(KafkaAndRegistryExtension::keptForever).toArray(NewTopic[]::new));
         } catch (RuntimeException e) {
             afterAll(context);
             throw e;
@@ -86,6 +89,22 @@ public final class KafkaAndRegistryExtension implements BeforeAllCallback, After
     /** The registry's Confluent-compatible base URL. */
     public String registryUrl() {
         return running(registry).url();
+    }
+
+    /**
+     * The topic without time-based retention, unless the test set its own. Test data is stamped with fixed sample
+     * times (e.g. 2026-01-01) and records keep them as their Kafka timestamps, so once those are older than the
+     * broker's default seven days the first retention check (30 s after the broker starts, then every 5 minutes)
+     * deletes every closed and active segment: a partition not consumed by then is gone, and the streams app sits in
+     * {@code poll} with nothing to read. A test of retention itself sets {@code retention.ms} on its topic.
+     */
+    static NewTopic keptForever(final NewTopic topic) {
+        final Map<String, String> configs = new HashMap<>(topic.configs() == null ? Map.of() : topic.configs());
+        configs.putIfAbsent(RETENTION_MS, "-1");
+        final NewTopic copy = topic.replicasAssignments() == null
+                ? new NewTopic(topic.name(), topic.numPartitions(), topic.replicationFactor())
+                : new NewTopic(topic.name(), topic.replicasAssignments());
+        return copy.configs(configs);
     }
 
     private static <T> T running(final T part) {
