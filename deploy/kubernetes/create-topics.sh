@@ -25,9 +25,13 @@ topics() {
 }
 
 # create <topic> <partitions> <cleanup.policy>
+# Topics deleted by time are stamped by the broker on arrival (LogAppendTime): the payload keeps the sample times,
+# and a backfilled old file then stays for the topic's retention instead of being deleted at the next check.
 create() {
+  local stamp=()
+  if [[ "$3" == delete ]]; then stamp=(--config "message.timestamp.type=LogAppendTime"); fi
   topics --create --if-not-exists --topic "$1" --partitions "$2" --replication-factor "$REPLICATION_FACTOR" \
-    --config "cleanup.policy=$3" --config "min.insync.replicas=$MIN_INSYNC_REPLICAS"
+    --config "cleanup.policy=$3" --config "min.insync.replicas=$MIN_INSYNC_REPLICAS" "${stamp[@]}"
 }
 
 partition_count() {

@@ -177,7 +177,8 @@ class DeployManifestsTest {
     private static void assertTopicsOfTheCode(final List<TopicScript.Created> created, final int partitions,
                                               final int replication) {
         final List<NewTopic> plan = new ArrayList<>(TopicPlan.topics(partitions, replication));
-        plan.add(new NewTopic(AlertSinkSettings.UNDELIVERABLE_TOPIC, 1, (short) replication));
+        plan.add(new NewTopic(AlertSinkSettings.UNDELIVERABLE_TOPIC, 1, (short) replication)
+                .configs(TopicPlan.APPEND_TIME));
         assertThat(created).extracting(TopicScript.Created::name)
                 .containsExactlyInAnyOrderElementsOf(plan.stream().map(NewTopic::name).toList());
         for (final NewTopic topic : plan) {
@@ -188,6 +189,8 @@ class DeployManifestsTest {
             final Map<String, String> configs = topic.configs() == null ? Map.of() : topic.configs();
             assertThat(c.configs().get("cleanup.policy")).as(topic.name())
                     .isEqualTo(configs.getOrDefault("cleanup.policy", "delete"));
+            assertThat(c.configs().get("message.timestamp.type")).as(topic.name())
+                    .isEqualTo(configs.get("message.timestamp.type"));
         }
     }
 

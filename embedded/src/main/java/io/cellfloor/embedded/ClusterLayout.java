@@ -3,6 +3,7 @@ package io.cellfloor.embedded;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,9 +33,15 @@ record ClusterLayout(Optional<KafkaNode> controller, List<KafkaNode> brokers, Op
     }
 
     static ClusterLayout singleNode(final Path dataDir) {
+        return singleNode(dataDir, Map.of());
+    }
+
+    static ClusterLayout singleNode(final Path dataDir, final Map<String, String> overrides) {
         final Path logDir = ClusterStorage.nodeDir(dataDir, ClusterStorage.COMBINED, SINGLE_NODE_ID);
-        final KafkaNode node = new KafkaNode(SINGLE_NODE_ID, logDir,
-            NodeConfigs.combined(SINGLE_NODE_ID, FreePorts.pick(), FreePorts.pick(), logDir), Time.SYSTEM);
+        final Map<String, String> configs = NodeConfigs.combined(SINGLE_NODE_ID, FreePorts.pick(), FreePorts.pick(),
+            logDir);
+        configs.putAll(overrides);
+        final KafkaNode node = new KafkaNode(SINGLE_NODE_ID, logDir, configs, Time.SYSTEM);
         return new ClusterLayout(Optional.empty(), List.of(node), Optional.empty());
     }
 

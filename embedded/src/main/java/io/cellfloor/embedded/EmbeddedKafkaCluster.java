@@ -69,6 +69,14 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     }
 
     /**
+     * One combined node with broker settings of the test's own on top of the defaults, e.g. a retention check
+     * every second ({@code log.retention.check.interval.ms}), which only a broker's start-up file can set.
+     */
+    public static EmbeddedKafkaCluster singleNode(final Path dataDir, final Map<String, String> brokerConfigs) {
+        return new EmbeddedKafkaCluster(dataDir, ClusterLayout.singleNode(dataDir, brokerConfigs));
+    }
+
+    /**
      * One combined node that admits only authenticated, authorized clients: {@code SASL_SSL} with SCRAM-SHA-512
      * on {@link #bootstrapServers()}, the StandardAuthorizer, no access without an ACL. Create users and ACLs as
      * the super user ({@link #superUserClient()}); see {@link BrokerSecurity}.

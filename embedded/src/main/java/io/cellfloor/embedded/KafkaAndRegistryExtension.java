@@ -33,23 +33,30 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class KafkaAndRegistryExtension implements BeforeAllCallback, AfterAllCallback {
     private static final String RETENTION_MS = "retention.ms";
     private final List<NewTopic> topics;
+    private final Map<String, String> brokerConfigs;
     private Path dir;
     private EmbeddedKafkaCluster kafka;
     private RegistryProcess registry;
 
-    private KafkaAndRegistryExtension(final List<NewTopic> topics) {
+    private KafkaAndRegistryExtension(final List<NewTopic> topics, final Map<String, String> brokerConfigs) {
         this.topics = topics;
+        this.brokerConfigs = brokerConfigs;
     }
 
     /** Broker and registry, with {@code topics} created before the first test. */
     public static KafkaAndRegistryExtension withTopics(final Collection<NewTopic> topics) {
-        return new KafkaAndRegistryExtension(List.copyOf(topics));
+        return new KafkaAndRegistryExtension(List.copyOf(topics), Map.of());
+    }
+
+    /** The same, on a broker started with {@code brokerConfigs} over its defaults. */
+    public KafkaAndRegistryExtension withBrokerConfigs(final Map<String, String> brokerConfigs) {
+        return new KafkaAndRegistryExtension(topics, Map.copyOf(brokerConfigs));
     }
 
     @Override
     public void beforeAll(final ExtensionContext context) throws IOException {
         dir = Files.createTempDirectory("cellfloor-" + context.getRequiredTestClass().getSimpleName());
-        kafka = EmbeddedKafkaCluster.singleNode(dir.resolve("kafka")).start();
+        kafka = EmbeddedKafkaCluster.singleNode(dir.resolve("kafka"), brokerConfigs).start();
         try {
             registry = RegistryProcess.start(dir);
             kafka.createTopics(topics.stream().map(KafkaAndRegistryExtension::keptForever).toArray(NewTopic[]::new));

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,7 +81,8 @@ public final class FloorScale {
         say("work dir %s, load average %s", dir, load());
         try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.threeBrokers(dir.resolve("kafka")).start();
              RegistryProcess registry = RegistryProcess.start(dir)) {
-            kafka.createTopics(TopicPlan.topics(partitions, 3).toArray(NewTopic[]::new));
+            kafka.createTopics(TopicPlan.topics(partitions, 3).stream().map(FloorScale::cycleTimesOnRecords)
+                    .toArray(NewTopic[]::new));
             final long wallStart = System.currentTimeMillis();
             final long simStart = wallStart - outageMinutes * 60_000L;
             final SimulatedFloor floor = new SimulatedFloor(FloorPlan.builder()
@@ -235,5 +237,19 @@ public final class FloorScale {
 
     static void say(final String format, final Object... values) {
         System.out.printf("[%tT] %s%n", System.currentTimeMillis(), String.format(Locale.ROOT, format, values));
+    }
+
+    /**
+     * {@link OutputWatch} reads a cycle's end and an alert's time from the record timestamp, which the streams app
+     * sets from the payload; production topics are stamped on arrival (so backfills outlive retention), which
+     * would turn every latency into broker delivery time. This run backfills nothing, so create time is safe here.
+     */
+    private static NewTopic cycleTimesOnRecords(final NewTopic topic) {
+        if (!Topics.CYCLES.equals(topic.name()) && !Topics.ALERTS.equals(topic.name())) {
+            return topic;
+        }
+        final Map<String, String> configs = new HashMap<>(topic.configs());
+        configs.put("message.timestamp.type", "CreateTime");
+        return topic.configs(configs);
     }
 }

@@ -29,6 +29,10 @@ import org.apache.kafka.common.TopicPartition;
  * this process: no application id, state store or changelog of the live app is touched, and nothing in the topology
  * had to change. Outputs are the serializer's bytes, so with the live settings they are byte-identical to the live
  * topics.
+ *
+ * <p>The window {@code [from, to)} is in sample time, read from each batch's payload: the samples topic is stamped
+ * with append time (so backfilled files outlive its retention), where a record's timestamp says only when it arrived.
+ * Cell tests are still merged in by record timestamp, which is the order Kafka Streams sees live.
  */
 public final class Replayer {
     private final KafkaConsumer<String, byte[]> consumer;
@@ -72,7 +76,10 @@ public final class Replayer {
             final Map<TopicPartition, Long> end = consumer.endOffsets(partitions(Topics.SAMPLES));
             final Map<TopicPartition, Long> query = new HashMap<>();
             end.keySet().forEach(tp -> query.put(tp, request.from().toEpochMilli()));
+            // a batch arrives after its first sample, so the first record that arrived at or after `from` is a safe
+            // start for either timestamp type; which batches are in the window is decided by their sample times
             final Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
+            final SampleWindow window = new SampleWindow(request, registry, registryConfig);
             end.forEach((tp, e) -> start.put(tp, found.get(tp) == null ? e : found.get(tp).offset()));
             final long total = end.entrySet().stream().mapToLong(x -> x.getValue() - start.get(x.getKey())).sum();
             final Progress progress = new Progress(clock, Duration.ofSeconds(2));
@@ -88,17 +95,12 @@ public final class Replayer {
                         continue;
                     }
                     done++;
-                    if (r.timestamp() >= request.to().toEpochMilli()) {
-                        open.put(tp, false);
-                        consumer.pause(List.of(tp));
-                        continue;
-                    }
                     final var queue = pendingTests.get(r.partition());
                     while (queue != null && !queue.isEmpty() && queue.peek().timestamp() <= r.timestamp()) {
                         final ConsumerRecord<String, byte[]> t = queue.poll();
                         run.cellTest(t.key(), t.value(), t.timestamp());
                     }
-                    if (request.wants(r.key())) {
+                    if (request.wants(r.key()) && window.contains(r)) {
                         run.samples(r.key(), r.value(), r.timestamp(), r.headers());
                     }
                 }

@@ -5,6 +5,7 @@ import io.cellfloor.avro.ChannelStatus;
 import io.cellfloor.avro.CohortStats;
 import io.cellfloor.schema.Topics;
 import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -24,6 +25,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * Floor-level state over the per-channel outputs: breakdown events per station in tumbling hourly and hopping
  * daily windows (event time, with grace for late events), and the cohort comparison table, published on
  * {@link Topics#COHORTS} and kept queryable.
+ *
+ * <p>The windows count by the event's own start time, read from the payload: the events topic is stamped with
+ * append time so that backfilled events outlive its retention, so the record timestamp is when the event arrived.
  */
 final class FloorAggregations {
     static final String STATION_EVENTS_HOURLY_STORE = "station-events-hourly";
@@ -34,10 +38,16 @@ final class FloorAggregations {
     private FloorAggregations() {
     }
 
+    /** The event's start time; a record that is not an event keeps the time it came with. */
+    static long eventTime(final ConsumerRecord<Object, Object> record, final long partitionTime) {
+        return record.value() instanceof BreakdownEvent e ? e.getStartMs() : record.timestamp();
+    }
+
     static void addTo(final StreamsBuilder builder, final Codecs codecs, final Duration grace) {
         final Serde<String> strings = Serdes.String();
         final KGroupedStream<String, BreakdownEvent> byStation = builder
-                .stream(Topics.BREAKDOWN_EVENTS, Consumed.with(strings, codecs.eventSerde()).withName("events-source"))
+                .stream(Topics.BREAKDOWN_EVENTS, Consumed.with(strings, codecs.eventSerde()).withName("events-source")
+                        .withTimestampExtractor(FloorAggregations::eventTime))
                 .groupBy((channel, e) -> e.getStationId(),
                         Grouped.with("events-by-station", strings, codecs.eventSerde()));
         byStation.windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofHours(1), grace))

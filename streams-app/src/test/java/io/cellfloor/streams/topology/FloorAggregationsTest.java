@@ -85,6 +85,18 @@ class FloorAggregationsTest {
     }
 
     @Test
+    void shouldCountBackfilledEventsInTheHourTheyHappenedNotTheHourTheyArrived() {
+        final long arrivedAYearLater = T0 + 365L * 24 * HOUR;
+        eventArriving("st-1", "ch-1", T0 + 10 * 60_000, arrivedAYearLater);
+        eventArriving("st-1", "ch-2", T0 + 70 * 60_000, arrivedAYearLater + 1_000);
+
+        final WindowStore<String, Long> hourly = driver.getWindowStore(FloorAggregations.STATION_EVENTS_HOURLY_STORE);
+        assertThat(counts(hourly, "st-1", T0, T0 + 2 * HOUR)).containsExactly(
+                KeyValue.pair(T0, 1L), KeyValue.pair(T0 + HOUR, 1L));
+        assertThat(counts(hourly, "st-1", arrivedAYearLater - HOUR, arrivedAYearLater + HOUR)).isEmpty();
+    }
+
+    @Test
     void shouldKeepCohortTableUpToDateAsChannelStatusesChange() {
         final String cohort = "LPSC | SS | 1 mA/cm2 | 0.5 mAh/cm2 | 1.5 V | 50 MPa";
         statuses.pipeInput("ch-1", status("ch-1", cohort, CellStage.STABLE, null, 65.0, 120.0, 2), T0);
@@ -108,6 +120,13 @@ class FloorAggregationsTest {
         events.pipeInput(channel, BreakdownEvent.newBuilder().setStationId(station).setChannelId(channel)
                 .setTestId("t").setCycleNumber(1).setType(BreakdownType.VOLTAGE_DROP).setStartMs(at).setEndMs(at)
                 .setSeverity(0.5).setRecovered(true).setEvidence(Map.of()).build(), at);
+    }
+
+    /** An event whose record is stamped with its arrival, as on a topic with append time. */
+    private void eventArriving(final String station, final String channel, final long at, final long arrived) {
+        events.pipeInput(channel, BreakdownEvent.newBuilder().setStationId(station).setChannelId(channel)
+                .setTestId("t").setCycleNumber(1).setType(BreakdownType.VOLTAGE_DROP).setStartMs(at).setEndMs(at)
+                .setSeverity(0.5).setRecovered(true).setEvidence(Map.of()).build(), arrived);
     }
 
     private static List<KeyValue<Long, Long>> counts(final WindowStore<String, Long> store, final String key,
