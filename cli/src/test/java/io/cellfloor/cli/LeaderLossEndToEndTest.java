@@ -10,8 +10,8 @@ import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.streams.app.CellfloorRuntime;
 import io.cellfloor.streams.app.TopicPlan;
 import io.cellfloor.streams.config.StreamsAppConfig;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.cellfloor.streams.topology.TopologyMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +118,9 @@ class LeaderLossEndToEndTest {
             }
             kafka.startBroker(leader);
             assertThat(streams.failure()).isNull();
-            CommittedOutputs.assertSameAsUninterrupted(bootstrap, "ref-ch", "out-ch", client, registry);
+            final Map<String, Integer> compared = CommittedOutputs.assertSameAsUninterrupted(bootstrap, "ref-ch",
+                    "out-ch", client, registry);
+            System.out.println("leader loss: records compared with the uninterrupted run " + compared);
             assertThat(CommittedOutputs.read(bootstrap, Topics.DEAD_LETTER)).isEmpty();
             assertThat(meters.counter("cellfloor.streams.samples.accepted").count())
                     .as("every sample of both runs once").isEqualTo(2 * CHANNELS * ROWS);
