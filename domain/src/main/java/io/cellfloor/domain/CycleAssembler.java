@@ -81,6 +81,11 @@ public final class CycleAssembler {
         if (!Double.isFinite(currentA) || !Double.isFinite(voltageV)) {
             return "non-finite reading: I=" + currentA + " A, V=" + voltageV + " V";
         }
+        if (timeMs < 0) {
+            // outputs carry sample times as Kafka timestamps, which cannot be negative: such a record would stop
+            // the app on every restart
+            return "sample time " + timeMs + " ms is before 1970: not a time a cycler logs";
+        }
         if (timeMs < s.lastTimeMs()) {
             // an equal time is a step boundary logged twice (end of one step, start of the next), not an error
             return "sample at " + timeMs + " ms is before the channel's last sample at " + s.lastTimeMs()

@@ -114,11 +114,18 @@ public final class StationAgent implements SampleSink {
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Settings every agent producer needs: idempotent, acks=all, batched and compressed. */
+    /**
+     * Settings every agent producer needs: idempotent, acks=all, batched and compressed, and batches that never
+     * expire. With the default delivery timeout (2 min) a broker outage longer than that fails the older queued
+     * records while newer ones, queued later, can still be delivered once the broker is back; the spool drainer then
+     * resends the failed ones after them, out of order, and the streams app refuses them as already seen. Retrying
+     * until delivered keeps each partition in order (see RELIABILITY.md, broker stopped 180 s).
+     */
     public static Map<String, Object> producerDefaults() {
         return Map.of(
                 "enable.idempotence", "true",
                 "acks", "all",
+                "delivery.timeout.ms", Integer.toString(Integer.MAX_VALUE),
                 "linger.ms", "20",
                 "batch.size", "262144",
                 "compression.type", "lz4");
