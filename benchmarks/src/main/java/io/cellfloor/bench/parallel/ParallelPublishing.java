@@ -23,6 +23,7 @@ import io.cellfloor.streams.replay.ReplayRequest;
 import io.cellfloor.streams.replay.ReplayTopics;
 import io.cellfloor.streams.replay.Replayer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,7 +54,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code readers} 1, then N, alternately for {@code rounds} rounds; each run publishes the files under its own
  * channel ids, timed from the start to the last record acknowledged. Replay: every sample those runs published is
  * replayed through the production topology with 1, then N, threads into a replay topic of its own, timed from start
- * to the last output acknowledged.
+ * to the last output acknowledged. Each line also says how many cores the JVM kept busy (its CPU time over the wall
+ * time), since on a shared machine the other processes decide how much of N threads can run.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.cellfloor.bench.parallel.ParallelPublishing
  * [files=16] [rowsPerFile=100000] [threads=cores] [rounds=2] [partitions=4]}
@@ -89,9 +91,11 @@ public final class ParallelPublishing {
             int run = 0;
             for (int r = 1; r <= rounds; r++) {
                 for (final int n : counts) {
+                    final long cpu = cpuNanos();
                     final double seconds = backfill(kafka.bootstrapServers(), client, rs, dir, ++run, n, rows);
-                    lines.add(String.format(Locale.ROOT, "| backfill | %d | %d | %,d rows | %.2f s | %,.0f rows/s |",
-                            r, n, rows, seconds, rows / seconds));
+                    lines.add(String.format(Locale.ROOT, "| backfill | %d | %d | %,d rows | %.2f s | %.2f |"
+                            + " %,.0f rows/s |", r, n, rows, seconds, (cpuNanos() - cpu) / 1e9 / seconds,
+                            rows / seconds));
                     System.out.println(lines.get(lines.size() - 1));
                 }
             }
@@ -102,18 +106,19 @@ public final class ParallelPublishing {
             for (int r = 1; r <= rounds; r++) {
                 for (final int n : counts) {
                     final long start = System.nanoTime();
+                    final long cpu = cpuNanos();
                     final Map<String, Long> written = replay(kafka.bootstrapServers(), client, rs, config,
                             suffix(r, n), n);
                     final double seconds = (System.nanoTime() - start) / 1e9;
                     lines.add(String.format(Locale.ROOT, "| replay | %d | %d | %,d samples, %,d outputs | %.2f s |"
-                                    + " %,.0f samples/s |", r, n, published,
+                                    + " %.2f | %,.0f samples/s |", r, n, published,
                             written.values().stream().mapToLong(Long::longValue).sum(), seconds,
-                            published / seconds));
+                            (cpuNanos() - cpu) / 1e9 / seconds, published / seconds));
                     System.out.println(lines.get(lines.size() - 1));
                 }
             }
-            System.out.println("| what | round | threads | work | time | rate |");
-            System.out.println("|---|---|---|---|---|---|");
+            System.out.println("| what | round | threads | work | wall time | cores busy (JVM CPU / wall) | rate |");
+            System.out.println("|---|---|---|---|---|---|---|");
             lines.forEach(System.out::println);
         }
     }
@@ -164,6 +169,12 @@ public final class ParallelPublishing {
                     System.err::println, threads).replay(new ReplayRequest(Instant.EPOCH,
                     Instant.parse("9999-12-31T00:00:00Z"), Set.of(), suffix));
         }
+    }
+
+    /** CPU time of this whole JVM (agent or replay, and the in-JVM broker): how many cores a run kept busy. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String suffix(final int round, final int threads) {
