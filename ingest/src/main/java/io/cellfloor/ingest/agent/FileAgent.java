@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * the checkpoint, and the files are read again from the start with the rows up to the checkpointed line skipped:
  * the batches produced again get the same numbers they would have had, and none that was sent is produced again.
  *
+ * <p>With {@code readers} above 1 (a backfill, by default), each round's slices are read, parsed and serialized on
+ * {@link ChannelReaders}' threads, one task per channel, while checkpoints, discovery and the registry stay on the
+ * agent's thread between rounds: each channel's batches reach the spool in the order one thread would append them.
+ *
  * <p>This class only sequences; the rules live in pure functions tested alone: what to do with a file found
  * ({@link Pickup}), its channel and test ({@link ChannelAssignment}), timing and stopping ({@link ReadSchedule}).
  *
