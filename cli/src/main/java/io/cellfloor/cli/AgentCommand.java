@@ -147,9 +147,10 @@ final class AgentCommand implements Callable<Integer> {
                     meters, System::currentTimeMillis, progress);
             final SpoolDrainer drainer = new SpoolDrainer(agent.spool(), producer, 512, Duration.ofSeconds(1),
                     meters, System::currentTimeMillis).start();
-            System.err.printf("cellfloor agent: station %s, %s %s to %s, metrics on :%d/metrics%n",
-                    settings.stationId(), settings.follow() ? "following" : "importing", settings.directories(),
-                    config.kafka().get("bootstrap.servers"), metrics.port());
+            System.err.printf("cellfloor agent: station %s, %s %s to %s on %d reader thread(s), metrics on"
+                            + " :%d/metrics%n", settings.stationId(), settings.follow() ? "following" : "importing",
+                    settings.directories(), config.kafka().get("bootstrap.servers"), settings.readers(),
+                    metrics.port());
             try {
                 agent.run(() -> !shutdown.requested() && drainer.alive());
             } finally {

@@ -34,9 +34,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cellfloor replay --config FILE --from T --to T [--channels a,b] --suffix NAME}: reprocess samples with the
- * detector settings of the config file ({@code cellfloor.*}, as for {@code streams}) into
- * {@code cellfloor.replay.<suffix>.*} topics, created when missing. Live topics are only read.
+ * {@code cellfloor replay --config FILE --from T --to T [--channels a,b] [--threads N] --suffix NAME}: reprocess
+ * samples with the detector settings of the config file ({@code cellfloor.*}, as for {@code streams}) into
+ * {@code cellfloor.replay.<suffix>.*} topics, created when missing. Live topics are only read. The topology runs
+ * {@code --threads} times at once, each over its share of the partitions, so a replay uses every core.
  */
 @Command(name = "replay", sortOptions = false,
         description = "reprocess samples with the config's detector settings into cellfloor.replay.<suffix>.*")
@@ -58,6 +59,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--channels", paramLabel = "a,b", defaultValue = "",
             description = "channel ids (default: all)")
     private String channelList;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "topologies run at once, each over its share of the partitions (default: one per core)")
+    private int threads = Runtime.getRuntime().availableProcessors();
 
     @Override
     public Integer call() throws Exception {
@@ -97,7 +102,7 @@ final class ReplayCommand implements Callable<Integer> {
                      new ByteArraySerializer())) {
             final Map<String, Long> written = new Replayer(consumer, producer,
                     new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings)), registrySettings,
-                    config.topology(), Clock.systemUTC(), System.err::println).replay(request);
+                    config.topology(), Clock.systemUTC(), System.err::println, threads).replay(request);
             written.forEach((topic, n) -> System.out.printf("%s: %,d records%n", topic, n));
         }
         return 0;

@@ -31,5 +31,6 @@ class AgentConfigTest {
         assertThat(config.kafka()).containsEntry("security.protocol", "SASL_SSL");
         assertThat(config.registry()).containsEntry("basic.auth.user.info", "st7:secret");
         assertThat(config.spoolDir()).isEqualTo(Path.of("/var/lib/cellfloor/agent/spool"));
+        assertThat(config.agent().readers()).isEqualTo(4);
     }
 }

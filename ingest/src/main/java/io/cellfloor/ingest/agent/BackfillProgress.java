@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * The backfill's progress line on stderr: files finished of files found, rows, rows/s and an ETA from the bytes
- * still to read at the bytes-per-row seen so far. Printed every {@code everyMs} of wall time.
+ * still to read at the bytes-per-row seen so far. Printed every {@code everyMs} of wall time. Synchronized: the
+ * agent's reader threads count rows into it while its own thread prints.
  */
 public final class BackfillProgress {
     private final PrintStream out;
@@ -34,33 +35,33 @@ public final class BackfillProgress {
         this.lastPrintMs = startMs;
     }
 
-    void rows(final long n) {
+    synchronized void rows(final long n) {
         rows += n;
     }
 
-    void fileStarted() {
+    synchronized void fileStarted() {
         started++;
     }
 
-    void fileFinished(final long bytes, final long fileRows) {
+    synchronized void fileFinished(final long bytes, final long fileRows) {
         finished++;
         finishedBytes += bytes;
         finishedRows += fileRows;
     }
 
-    void maybePrint(final long nowMs) {
+    synchronized void maybePrint(final long nowMs) {
         if (nowMs - lastPrintMs >= everyMs) {
             print(nowMs);
         }
     }
 
-    void print(final long nowMs) {
+    synchronized void print(final long nowMs) {
         lastPrintMs = nowMs;
         out.println(line(nowMs));
     }
 
     /** The progress line at {@code nowMs}; a pure function of the counts, for tests. */
-    public String line(final long nowMs) {
+    public synchronized String line(final long nowMs) {
         final double seconds = Math.max(1e-3, (nowMs - startMs) / 1000.0);
         final double rate = rows / seconds;
         final String eta;

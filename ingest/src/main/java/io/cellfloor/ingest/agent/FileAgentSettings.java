@@ -21,10 +21,14 @@ import java.util.Objects;
  * @param pollInterval how often directories are listed and idle files looked at again
  * @param checkpointInterval how often the spool is forced to disk and a checkpoint written; records are sent to
  *                           Kafka only once a checkpoint covers them, so this is also the added latency
+ * @param readers how many threads read, parse and serialize files at once (a channel's files always on one thread,
+ *                so its batches stay in order); 1 reads on the agent's own thread. A backfill of many files wants
+ *                one per core: parsing, not Kafka, is what limits it
  */
 public record FileAgentSettings(String stationId, List<Path> directories, boolean follow, CyclerFormat format,
                                 List<ChannelRule> channels, ReaderOptions options, Path quarantineDir,
-                                Duration pollInterval, Duration checkpointInterval, AgentSettings batching) {
+                                Duration pollInterval, Duration checkpointInterval, AgentSettings batching,
+                                int readers) {
     public FileAgentSettings {
         Objects.requireNonNull(stationId, "stationId");
         directories = List.copyOf(directories);
@@ -35,5 +39,23 @@ public record FileAgentSettings(String stationId, List<Path> directories, boolea
         if (directories.isEmpty()) {
             throw new IllegalArgumentException("the agent needs at least one directory to read");
         }
+        if (readers < 1) {
+            throw new IllegalArgumentException("readers must be at least 1, got " + readers);
+        }
+    }
+
+    /** Settings that read on the agent's own thread, as before parallel backfill. */
+    public FileAgentSettings(final String stationId, final List<Path> directories, final boolean follow,
+                             final CyclerFormat format, final List<ChannelRule> channels, final ReaderOptions options,
+                             final Path quarantineDir, final Duration pollInterval, final Duration checkpointInterval,
+                             final AgentSettings batching) {
+        this(stationId, directories, follow, format, channels, options, quarantineDir, pollInterval,
+                checkpointInterval, batching, 1);
+    }
+
+    /** These settings with {@code n} reading threads. */
+    public FileAgentSettings withReaders(final int n) {
+        return new FileAgentSettings(stationId, directories, follow, format, channels, options, quarantineDir,
+                pollInterval, checkpointInterval, batching, n);
     }
 }

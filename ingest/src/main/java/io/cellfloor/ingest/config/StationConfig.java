@@ -71,7 +71,9 @@ public record StationConfig(FileAgentSettings agent, Path spoolDir, long spoolMa
                 options, Path.of(text(tree, "quarantineDir", stateDir.resolve("quarantine").toString())),
                 Duration.ofMillis(number(tree, "pollIntervalMs", 1000)),
                 Duration.ofMillis(number(tree, "checkpointIntervalMs", 1000)),
-                new AgentSettings((int) number(tree, "batchMaxSamples", 500), 1000));
+                new AgentSettings((int) number(tree, "batchMaxSamples", 500), 1000),
+                // a backfill is limited by parsing, so it takes every core unless told; following needs one thread
+                (int) number(tree, "readers", mode.equals("follow") ? 1 : Runtime.getRuntime().availableProcessors()));
         final Map<String, Object> kafka = new LinkedHashMap<>(tree.get("kafka") == null ? Map.of()
                 : map(tree.get("kafka"), "kafka"));
         if (kafka.get("bootstrap.servers") == null) {

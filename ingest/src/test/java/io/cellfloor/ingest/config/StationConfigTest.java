@@ -34,6 +34,20 @@ class StationConfigTest {
                 .containsEntry("basic.auth.user.info", "u:p");
         assertThat(c.spoolDir()).isEqualTo(Path.of("/var/lib/cellfloor/spool"));
         assertThat(c.checkpointDir()).isEqualTo(Path.of("/var/lib/cellfloor/checkpoint"));
+        assertThat(c.agent().readers()).as("a backfill reads on every core")
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void shouldFollowOnOneReaderUnlessTold() {
+        final Map<String, Object> follow = Map.of("station", "s", "directories", List.of("/x"),
+                "kafka", Map.of("bootstrap.servers", "b:1"), "registry", Map.of("url", "http://r"));
+        assertThat(StationConfig.parse(follow, cell -> null).agent().readers()).isEqualTo(1);
+        final Map<String, Object> three = new java.util.HashMap<>(follow);
+        three.put("readers", 3);
+        assertThat(StationConfig.parse(three, cell -> null).agent().readers()).isEqualTo(3);
+        three.put("readers", 0);
+        assertThatThrownBy(() -> StationConfig.parse(three, cell -> null)).hasMessageContaining("readers must be");
     }
 
     @Test

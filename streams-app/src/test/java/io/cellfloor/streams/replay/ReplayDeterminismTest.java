@@ -41,6 +41,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +54,8 @@ class ReplayDeterminismTest {
     private static final long T0 = 1_767_225_600_000L;
     @RegisterExtension
     static final KafkaAndRegistryExtension PLATFORM = KafkaAndRegistryExtension.withTopics(Stream.concat(
-            TopicPlan.topics(2, 1).stream(), ReplayTopics.newTopics("same-settings", 2).stream()).toList());
+            TopicPlan.topics(2, 1).stream(), Stream.concat(ReplayTopics.newTopics("same-settings", 2).stream(),
+                    ReplayTopics.newTopics("two-lanes", 2).stream())).toList());
     @TempDir
     static Path dir;
 
@@ -68,7 +70,34 @@ class ReplayDeterminismTest {
         final SchemaRegistryClient client = runLive(config);
 
         final List<String> progress = new ArrayList<>();
-        final Map<String, Long> written;
+        final Map<String, Long> written = replay(config, client, registrySettings, "same-settings", 1, progress);
+        // two topologies on two threads, a partition each: every channel's outputs as on one, none lost or twice
+        final Map<String, Long> writtenOnTwo = replay(config, client, registrySettings, "two-lanes", 2,
+                new ArrayList<>());
+
+        final Map<String, String> topics = ReplayTopics.forSuffix("same-settings");
+        final Map<String, List<String>> liveCycles = byKey(Topics.CYCLES);
+        assertThat(liveCycles.values().stream().mapToInt(List::size).sum()).isEqualTo(24);
+        assertThat(liveCycles.keySet()).hasSize(6);
+        // the default partitioner puts the channels on both partitions, so each of the two lanes had some
+        assertThat(liveCycles.keySet().stream().map(k -> Utils.toPositive(Utils.murmur2(
+                k.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % 2).distinct()).hasSize(2);
+        assertThat(byKey(topics.get(Topics.CYCLES))).isEqualTo(liveCycles);
+        assertThat(byKey(topics.get(Topics.BREAKDOWN_EVENTS))).isEqualTo(byKey(Topics.BREAKDOWN_EVENTS));
+        assertThat(byKey(topics.get(Topics.STAGE_CHANGES))).isEqualTo(byKey(Topics.STAGE_CHANGES));
+        assertThat(written.get(topics.get(Topics.CYCLES))).isEqualTo(24);
+        assertThat(progress).last().asString().contains("100.0 %");
+        final Map<String, String> twoLanes = ReplayTopics.forSuffix("two-lanes");
+        assertThat(byKey(twoLanes.get(Topics.CYCLES))).isEqualTo(liveCycles);
+        assertThat(byKey(twoLanes.get(Topics.BREAKDOWN_EVENTS))).isEqualTo(byKey(Topics.BREAKDOWN_EVENTS));
+        assertThat(byKey(twoLanes.get(Topics.STAGE_CHANGES))).isEqualTo(byKey(Topics.STAGE_CHANGES));
+        assertThat(byKey(twoLanes.get(Topics.CHANNEL_STATUS))).isEqualTo(byKey(topics.get(Topics.CHANNEL_STATUS)));
+        assertThat(writtenOnTwo.values()).containsExactlyElementsOf(written.values());
+    }
+
+    private static Map<String, Long> replay(final StreamsAppConfig config, final SchemaRegistryClient client,
+                                            final Map<String, String> registrySettings, final String suffix,
+                                            final int threads, final List<String> progress) throws Exception {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PLATFORM.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
@@ -77,19 +106,10 @@ class ReplayDeterminismTest {
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PLATFORM.bootstrapServers()), new StringSerializer(),
                      new ByteArraySerializer())) {
             // the window is in sample time: it ends long before the batches arrived (append time), yet holds them all
-            written = new Replayer(consumer, producer, client, registrySettings, config.topology(),
-                    Clock.systemUTC(), progress::add).replay(new ReplayRequest(Instant.ofEpochMilli(0),
-                    Instant.ofEpochMilli(T0).plus(Duration.ofDays(30)), Set.of(), "same-settings"));
+            return new Replayer(consumer, producer, client, registrySettings, config.topology(),
+                    Clock.systemUTC(), progress::add, threads).replay(new ReplayRequest(Instant.ofEpochMilli(0),
+                    Instant.ofEpochMilli(T0).plus(Duration.ofDays(30)), Set.of(), suffix));
         }
-
-        final Map<String, String> topics = ReplayTopics.forSuffix("same-settings");
-        final Map<String, List<String>> liveCycles = byKey(Topics.CYCLES);
-        assertThat(liveCycles.values().stream().mapToInt(List::size).sum()).isEqualTo(24);
-        assertThat(byKey(topics.get(Topics.CYCLES))).isEqualTo(liveCycles);
-        assertThat(byKey(topics.get(Topics.BREAKDOWN_EVENTS))).isEqualTo(byKey(Topics.BREAKDOWN_EVENTS));
-        assertThat(byKey(topics.get(Topics.STAGE_CHANGES))).isEqualTo(byKey(Topics.STAGE_CHANGES));
-        assertThat(written.get(topics.get(Topics.CYCLES))).isEqualTo(24);
-        assertThat(progress).last().asString().contains("100.0 %");
     }
 
     /** Every value of a topic as Base64, per key, in offset order. */
