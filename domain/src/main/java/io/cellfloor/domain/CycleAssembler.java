@@ -129,8 +129,10 @@ public final class CycleAssembler {
         final boolean gap = sinceLast > rules.maxGapMs();
         final CyclerCycle cycle = s.cycler();
         final boolean newCycle = byCycler && cycle.open() && cycleIndex != cycle.index();
-        if (newCycle && s.openDirection() == null) {
-            s.detection().endRest(); // the cycle ends in a rest: the rest is the cycle's own, judged with it
+        if (newCycle && s.openDirection() == null && s.detection().rest().seen()) {
+            // the cycle ends in a rest: the rest is the cycle's own, judged with it (one that has shown nothing yet
+            // goes on being watched into the next cycle, and is reported with it)
+            s.detection().endRest();
         }
         if (s.openDirection() != null && (direction != s.openDirection() || newCycle)) {
             if (gap) {
