@@ -25,6 +25,17 @@ final class CeJumpDetector {
     static BreakdownEvent judge(final int cycleNumber, final long startMs, final long endMs, final double cePercent,
                                 final CellKind kind, final boolean firstCycle, final EndReason chargeEnd,
                                 final CeHistory history, final CeRules rules) {
+        return judge(cycleNumber, startMs, endMs, cePercent, kind, firstCycle, chargeEnd, history, rules, false);
+    }
+
+    /**
+     * As above; {@code currentStep}: this cycle runs at a new current and {@code history} was learnt at the old one,
+     * so the threshold is widened by {@link CeRules#currentStepAllowancePct()} (the shift a change of current alone
+     * can cause).
+     */
+    static BreakdownEvent judge(final int cycleNumber, final long startMs, final long endMs, final double cePercent,
+                                final CellKind kind, final boolean firstCycle, final EndReason chargeEnd,
+                                final CeHistory history, final CeRules rules, final boolean currentStep) {
         if (!Double.isFinite(cePercent)) {
             return null; // CE not measured: a half is missing, incomplete or cut by a logging gap
         }
@@ -65,7 +76,8 @@ final class CeJumpDetector {
         final double predicted = up > 0 ? upFrom : downFrom;
         final double sigma = Math.max(line[2], full ? rules.fullMinSigmaPct() : rules.minSigmaPct())
                 * uncertainty(history.size(), Math.min(history.size(), rules.trendCycles()) - 1, ahead);
-        final double threshold = Math.max(full ? rules.fullFloorPct() : rules.floorPct(), rules.jumpSigmas() * sigma);
+        final double threshold = Math.max(full ? rules.fullFloorPct() : rules.floorPct(), rules.jumpSigmas() * sigma)
+                + (currentStep ? rules.currentStepAllowancePct() : 0);
         if (Math.abs(deviation) <= threshold) {
             return null; // within the channel's own scatter around its level and trend
         }
@@ -76,7 +88,8 @@ final class CeJumpDetector {
                         "deviationPoints", deviation,
                         "thresholdPoints", threshold,
                         "scatterPoints", sigma,
-                        "baselineCycles", (double) history.size()));
+                        "baselineCycles", (double) history.size(),
+                        "currentStep", currentStep ? 1.0 : 0.0));
     }
 
     private static BreakdownEvent absolute(final int cycleNumber, final long startMs, final long endMs,

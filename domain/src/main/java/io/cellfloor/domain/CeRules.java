@@ -32,6 +32,11 @@ package io.cellfloor.domain;
  *                        Li alloyed into a coating (Au, Ag) or a Li-rich interphase in the first plating comes back in
  *                        the first strip on top of the plated Li (Au@Cu in the paper: 100.76 %). A coating's alloy
  *                        capacity is a fraction of the plated Li, so a first CE far above it is still a leak
+ * @param currentStepAllowancePct the cycle at a new current is still judged against the baseline learnt at the old
+ *                        one, with this many CE points added to the threshold, before the baseline starts afresh: a
+ *                        change of current density moves a Li cell's CE by a few points (more or less dead Li), a
+ *                        leak that opens with the step (a critical-current-density test) moves it by tens, and without
+ *                        this judgement it would be learnt as the new baseline
  */
 public record CeRules(
         int historyCycles,
@@ -45,9 +50,10 @@ public record CeRules(
         double plausibleMaxPct,
         int extrapolationCycles,
         double currentChangeFraction,
-        double firstCycleMaxPct) {
+        double firstCycleMaxPct,
+        double currentStepAllowancePct) {
 
-    public static final CeRules DEFAULTS = new CeRules(10, 3, 4, 4.5, 1.0, 5.0, 0.1, 1.0, 105.0, 3, 0.10, 125.0);
+    public static final CeRules DEFAULTS = new CeRules(10, 3, 4, 4.5, 1.0, 5.0, 0.1, 1.0, 105.0, 3, 0.10, 125.0, 10.0);
 
     public CeRules {
         if (historyCycles < 2 || historyCycles > CeHistory.CAPACITY || minHistory < 2 || minHistory > historyCycles

@@ -13,9 +13,10 @@ import java.util.Map;
  * test it runs only on a trace that looks like Li plating and stripping (a plating spent mostly below 0 V); a
  * commercial or anode half-cell under CC-CV, multi-rate or pulse protocols gets the reason instead of events.
  *
- * <p>Events are reported with the cycle they belong to, with one exception: the rest after a Li/SSE/CC strip comes
- * after its cycle was already emitted (a cycle closes the moment its second half ends), so a collapse seen in that
- * rest is reported with the next cycle, under its own cycle number.
+ * <p>Events are reported with the cycle they belong to. Cut at the cycler's index, the rest after the strip is part of
+ * its cycle and is judged with it. Cut by direction, a cycle closes the moment its second half ends, before its rest
+ * is seen; a collapse seen in that rest is reported with the next cycle, under its own cycle number (holding every
+ * cycle back until its rest ended would delay every cycle's report by the rest, up to {@link RestRules#watchMs()}).
  */
 final class CycleAnalyzer {
     private final DetectionRules rules;
@@ -59,9 +60,8 @@ final class CycleAnalyzer {
 
         final double cycleCurrent = s1 != null ? s1.currentA() : s2 != null ? s2.currentA() : Double.NaN;
         final double lastCurrent = d.lastCycleCurrentA();
-        if (Math.abs(cycleCurrent - lastCurrent) > rules.ce().currentChangeFraction() * lastCurrent) {
-            d.ce().clear(); // a deliberate change of current density: CE and voltage start a new baseline
-        }
+        final boolean currentStep = Math.abs(cycleCurrent - lastCurrent) > rules.ce().currentChangeFraction()
+                * lastCurrent;
         final boolean gap = (first != null && first.gapCount() > 0) || (second != null && second.gapCount() > 0);
         final boolean measured = complete && !gap && Double.isFinite(cePercent);
         final boolean firstMeasured = measured && d.countMeasured();
@@ -69,7 +69,12 @@ final class CycleAnalyzer {
         BreakdownEvent ceJump = null;
         if (cell == null || cell.averageCe() == null || (d.averageCe().done() && average == null)) {
             ceJump = CeJumpDetector.judge(cycleNumber, startMs, endMs, measured ? cePercent : Double.NaN, kind,
-                    firstMeasured, chargeEnd, d.ce(), rules.ce());
+                    firstMeasured, chargeEnd, d.ce(), rules.ce(), currentStep);
+        }
+        if (currentStep) {
+            // a deliberate change of current density: judged once against the old baseline (a leak that opens with
+            // the step is not learnt as the new normal), then CE starts a new baseline at the new current
+            d.ce().clear();
         }
         if (ceJump != null) {
             events.add(ceJump);

@@ -31,8 +31,9 @@ import java.util.function.Consumer;
  * <p>Soft-breakdown detection rides along (see {@link DetectionRules}): each sample of an open run passes
  * through a constant-memory voltage probe (O(1), no allocation), each rest through a watch of its open-circuit
  * voltage, and each closed cycle through the detectors and the stage machine, whose results fill the cycle's
- * features, events, stage and stage change. A rest-voltage collapse after a Li/SSE/CC strip is only known when the
- * rest ends, after its cycle was emitted; it is reported with the next cycle under its own cycle number.
+ * features, events, stage and stage change. The rest after a Li/SSE/CC strip is judged with its own cycle where the
+ * cycler's index puts it there (the cycle closes when the index changes, after the rest); cut by direction, a cycle
+ * closes when its second half ends, so that rest is reported with the next cycle under its own cycle number.
  */
 public final class CycleAssembler {
     private final CycleRules rules;
@@ -133,6 +134,11 @@ public final class CycleAssembler {
         final boolean gap = sinceLast > rules.maxGapMs();
         final CyclerCycle cycle = s.cycler();
         final boolean newCycle = byCycler && cycle.open() && cycleIndex != cycle.index();
+        if (newCycle && s.openDirection() == null && s.detection().rest().seen()) {
+            // the cycle ends in a rest: the rest is the cycle's own, judged with it (one that has shown nothing yet
+            // goes on being watched into the next cycle, and is reported with it)
+            s.detection().endRest();
+        }
         if (s.openDirection() != null && (direction != s.openDirection() || newCycle)) {
             if (gap) {
                 // the half-cycle may have gone on unseen: its true end is somewhere in the gap
@@ -177,7 +183,7 @@ public final class CycleAssembler {
         s.last(timeMs, currentA, voltageV);
     }
 
-    /** A gap the run obviously went on through at constant current: same step, same current on both sides. */
+    /** A gap the run went on through at constant current: same step, same current on both sides. */
     private boolean constantAcross(final int stepIndex, final double currentA) {
         final double before = Math.abs(s.lastCurrentA());
         final double now = Math.abs(currentA);
@@ -191,6 +197,7 @@ public final class CycleAssembler {
             closeOpenHalf(true);
         }
         if (s.cutBy() == CycleBoundaries.CYCLER && s.cycler().open()) {
+            s.detection().endRest(); // a test that ends in a rest: the last cycle's own
             builder.closeCyclerCycle();
         }
         if (s.pending() != null) {
@@ -201,11 +208,7 @@ public final class CycleAssembler {
     private void open(final Direction direction, final long timeMs, final int cycleIndex, final int stepIndex,
                       final double currentA, final double voltageV) {
         final DetectionState d = s.detection();
-        final RestObservation watched = d.rest().end();
-        if (watched != null && watched.after() == Direction.CHARGE) {
-            // only the rest after a strip (or a charge) can show a leak; it waits for the cycle that reports it
-            d.restSeen(watched);
-        }
+        d.endRest();
         s.probe().open(voltage, direction, timeMs, currentA, voltageV, s.lastTimeMs(), s.lastCurrentA(),
                 s.lastVoltageV(), d.plateau(direction), d.plateauCurrent(direction), d.noiseBaselineV(),
                 cell != null && cell.kind() == CellKind.ASYMMETRIC && direction == Direction.DISCHARGE, deadBandA,

@@ -125,9 +125,15 @@ final class DetectionState {
         shortCandidate = candidate;
     }
 
-    /** Keeps a finished rest until the cycle that reports it. */
-    void restSeen(final RestObservation watched) {
-        restSeen = watched;
+    /**
+     * The rest being watched is over (current flows again, its cycle closed, or the test ended); a rest after a strip
+     * (or a charge), the only one that can show a leak, is kept until the cycle that reports it.
+     */
+    void endRest() {
+        final RestObservation watched = rest.end();
+        if (watched != null && watched.after() == Direction.CHARGE) {
+            restSeen = watched;
+        }
     }
 
     /** The finished rest due by {@code cycleNumber}, taken out; null when none is. */

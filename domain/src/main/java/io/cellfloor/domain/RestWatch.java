@@ -39,9 +39,14 @@ final class RestWatch {
         samples++;
     }
 
+    /** Whether a rest is watched and has shown enough (two points) to be judged. */
+    boolean seen() {
+        return active && samples >= 2;
+    }
+
     /** The rest is over (current flows again, or the data ended): what it showed, or null when nothing. */
     RestObservation end() {
-        final boolean seen = active && samples >= 2;
+        final boolean seen = seen();
         active = false;
         return seen ? new RestObservation(cycleNumber, after, afterCutoff, startMs, startV, endMs, endV, samples) : null;
     }

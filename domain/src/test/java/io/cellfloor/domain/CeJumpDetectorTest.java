@@ -105,4 +105,19 @@ class CeJumpDetectorTest {
         assertThat(judge(10, 58.5, CellKind.ASYMMETRIC, history(2, 50.0, 50.3, 49.8, 50.1, 49.9, 50.2, 50.0, 49.9)))
                 .isNotNull();
     }
+
+    @Test
+    void shouldJudgeTheCycleAtANewCurrentAgainstTheOldBaselineWithTheStepsAllowance() {
+        final CeHistory h = history(2, 60.1, 59.8, 60.3, 59.9, 60.0);
+
+        // a few points from a change of current density alone: not a jump at the step, a jump without one
+        assertThat(CeJumpDetector.judge(7, 0, 1, 68.0, CellKind.ASYMMETRIC, false, EndReason.CUTOFF, h, RULES, true))
+                .isNull();
+        assertThat(judge(7, 68.0, CellKind.ASYMMETRIC, h)).isNotNull();
+        // a leak opening with the step moves CE by tens of points
+        final BreakdownEvent e = CeJumpDetector.judge(7, 0, 1, 88.0, CellKind.ASYMMETRIC, false, EndReason.CUTOFF,
+                h, RULES, true);
+        assertThat(e.evidence().get("currentStep")).isEqualTo(1.0);
+        assertThat(e.evidence().get("deviationPoints")).isCloseTo(28.0, within(0.5));
+    }
 }
