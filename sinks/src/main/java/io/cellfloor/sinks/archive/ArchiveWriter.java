@@ -186,6 +186,7 @@ public final class ArchiveWriter implements AutoCloseable {
         @Override
         public void onPartitionsAssigned(final Collection<TopicPartition> partitions) {
             final Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
+            final Map<TopicPartition, OffsetAndMetadata> published = new HashMap<>();
             for (final TopicPartition tp : partitions) {
                 final Recovery.Result r;
                 try {
@@ -201,11 +202,19 @@ public final class ArchiveWriter implements AutoCloseable {
                 if (resume >= 0) {
                     consumer.seek(tp, resume);
                 }
+                if (fromFiles > (c == null ? -1 : c.offset())) {
+                    // a writer died between publishing and committing: its files are durable, so commit where they
+                    // end, or a partition that gets no new record would keep the old offset (and a lag) for good
+                    published.put(tp, new OffsetAndMetadata(fromFiles));
+                }
                 if (r.removed() > 0 || c == null || c.offset() != resume) {
                     LOG.info("archive {}: resuming at {} (files end at {}, group offset {}); removed {} unfinished "
                                     + "file(s) of this writer", tp, resume < 0 ? "the start" : resume,
                             fromFiles < 0 ? "-" : fromFiles, c == null ? "none" : c.offset(), r.removed());
                 }
+            }
+            if (!published.isEmpty()) {
+                consumer.commitSync(published);
             }
         }
     }
