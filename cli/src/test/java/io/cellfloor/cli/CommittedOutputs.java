@@ -147,27 +147,43 @@ final class CommittedOutputs {
     }
 
     /**
-     * Waits until the app's group has committed every input partition to its end; as the app commits only what it
-     * has processed and written (exactly-once), its outputs are then final for the input so far.
+     * Waits until the detection app's group has committed every input partition to its end, then the views app's
+     * (cycles, events, statuses and its own repartition topics): as each commits only what it has processed and
+     * written (exactly-once), every output, cohorts included, is then final for the input so far.
      */
     static void awaitCaughtUp(final String bootstrap, final String applicationId, final Duration atMost) {
         final Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(p)) {
-            await().atMost(atMost).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
-                final Map<TopicPartition, OffsetAndMetadata> committed = admin
-                        .listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
-                final List<TopicPartition> inputs = new ArrayList<>();
-                for (final String topic : List.of(Topics.SAMPLES, Topics.CELL_TESTS)) {
-                    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                            .forEach(i -> inputs.add(new TopicPartition(topic, i.partition())));
-                }
-                final Map<TopicPartition, OffsetSpec> latest = inputs.stream()
-                        .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-                final var ends = admin.listOffsets(latest).all().get();
-                return inputs.stream().allMatch(tp -> ends.get(tp).offset() == 0
-                        || committed.containsKey(tp) && committed.get(tp).offset() >= ends.get(tp).offset());
-            });
+            awaitGroup(admin, applicationId, List.of(Topics.SAMPLES, Topics.CELL_TESTS), atMost);
+            final String views = applicationId + "-views";
+            final List<String> viewInputs = new ArrayList<>(List.of(Topics.CYCLES, Topics.BREAKDOWN_EVENTS,
+                    Topics.CHANNEL_STATUS));
+            try {
+                admin.listTopics().names().get().stream()
+                        .filter(t -> t.startsWith(views) && t.endsWith("-repartition")).forEach(viewInputs::add);
+            } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("cannot list topics", e);
+            }
+            awaitGroup(admin, views, viewInputs, atMost);
         }
+    }
+
+    private static void awaitGroup(final Admin admin, final String group, final List<String> topics,
+                                   final Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
+            final Map<TopicPartition, OffsetAndMetadata> committed = admin
+                    .listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            final List<TopicPartition> inputs = new ArrayList<>();
+            for (final String topic : topics) {
+                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                        .forEach(i -> inputs.add(new TopicPartition(topic, i.partition())));
+            }
+            final Map<TopicPartition, OffsetSpec> latest = inputs.stream()
+                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            final var ends = admin.listOffsets(latest).all().get();
+            return inputs.stream().allMatch(tp -> ends.get(tp).offset() == 0
+                    || committed.containsKey(tp) && committed.get(tp).offset() >= ends.get(tp).offset());
+        });
     }
 }

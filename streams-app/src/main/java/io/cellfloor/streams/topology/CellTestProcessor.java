@@ -11,17 +11,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Registers each channel's {@link CellTest} in the store {@link CycleProcessor} reads it from (a null value
- * unregisters it), and dead-letters cell tests that cannot be read or are keyed by the wrong channel.
+ * unregisters it), and dead-letters cell tests that cannot be read or are keyed by the wrong channel. A registry
+ * that cannot answer is waited out ({@link RegistryOutage}), as for sample batches: a cell test is not bad data
+ * because the registry is down, and with append-time topics it is often the first record a task reads.
  */
 final class CellTestProcessor implements Processor<String, byte[], String, DeadLetter> {
     private final Codecs codecs;
     private final TopologyMetrics metrics;
+    private final RegistryOutage registry;
     private ProcessorContext<String, DeadLetter> context;
     private KeyValueStore<String, byte[]> cellTests;
 
     CellTestProcessor(final Codecs codecs, final TopologyMetrics metrics) {
         this.codecs = codecs;
         this.metrics = metrics;
+        this.registry = RegistryOutage.standard(metrics);
     }
 
     @Override
@@ -38,8 +42,10 @@ final class CellTestProcessor implements Processor<String, byte[], String, DeadL
         }
         final CellTest test;
         try {
-            test = codecs.cellTests().deserialize(Topics.CELL_TESTS, record.value());
+            test = registry.await(() -> codecs.cellTests().deserialize(Topics.CELL_TESTS, record.value()));
             AvroMapping.cell(test);
+        } catch (RegistryOutage.GaveUp e) {
+            throw e;
         } catch (RuntimeException e) {
             deadLetter(record, null, "unreadable cell test: " + e.getMessage());
             return;

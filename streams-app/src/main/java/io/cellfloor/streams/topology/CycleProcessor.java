@@ -59,6 +59,8 @@ final class CycleProcessor implements Processor<String, byte[], String, Specific
             if (batch == null) {
                 throw new IllegalArgumentException("the record has no value");
             }
+        } catch (RegistryOutage.GaveUp e) {
+            throw e;
         } catch (RuntimeException e) {
             metrics.recordsUnreadable.increment();
             deadLetter(record, null, "unreadable sample batch: " + e.getMessage(), -1);

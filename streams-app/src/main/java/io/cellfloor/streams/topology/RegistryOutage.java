@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * doubling backoff up to {@code maxWait}. The stream thread blocks meanwhile, which is the point: nothing after the
  * record is processed out of order. A thread blocked longer than {@code max.poll.interval.ms} (5 min) would be
  * dropped from its group, so after {@code giveUpAfter} (4 min) this throws: the app stops with the cause and,
- * restarted, reads the record again from the last commit; still nothing is dead-lettered. One WARN when an outage starts and one INFO when it ends; {@code cellfloor.streams.registry.retries}
- * counts the waits and {@code cellfloor.streams.registry.down} is 1 meanwhile.
+ * restarted, reads the record again from the last commit; still nothing is dead-lettered. One WARN when an
+ * outage starts and one INFO when it ends; {@code cellfloor.streams.registry.retries} counts the waits and {@code cellfloor.streams.registry.down} is 1 meanwhile.
  */
 final class RegistryOutage {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryOutage.class);
@@ -73,7 +73,7 @@ final class RegistryOutage {
                             + " nothing is dead-lettered for it", e.getMessage());
                 }
                 if (waited.compareTo(giveUpAfter) >= 0) {
-                    throw new IllegalStateException("the schema registry has not answered for " + waited.toSeconds()
+                    throw new GaveUp("the schema registry has not answered for " + waited.toSeconds()
                             + " s; stopping the app before its thread leaves the group. Restarted, the app reads this "
                             + "record again; nothing was dead-lettered", e);
                 }
@@ -82,6 +82,13 @@ final class RegistryOutage {
                 waited = waited.plus(wait);
                 wait = wait.multipliedBy(2).compareTo(maxWait) > 0 ? maxWait : wait.multipliedBy(2);
             }
+        }
+    }
+
+    /** The outage lasted too long: callers let it stop the app, never dead-letter the record for it. */
+    static final class GaveUp extends IllegalStateException {
+        GaveUp(final String message, final Throwable cause) {
+            super(message, cause);
         }
     }
 

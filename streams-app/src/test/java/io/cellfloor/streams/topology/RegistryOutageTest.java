@@ -3,9 +3,11 @@ package io.cellfloor.streams.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cellfloor.avro.CellTest;
 import io.cellfloor.avro.CycleSummary;
 import io.cellfloor.avro.DeadLetter;
 import io.cellfloor.avro.SampleBatch;
+import io.cellfloor.schema.AvroMapping;
 import io.cellfloor.schema.Topics;
 import io.cellfloor.schema.registry.InMemorySchemaRegistryClient;
 import io.cellfloor.schema.registry.RegisteredSchema;
@@ -102,6 +104,31 @@ class RegistryOutageTest {
             assertThat(metrics.registryRetries()).isEqualTo(2);
             assertThat(metrics.samplesIn()).isEqualTo(4 * 100);
             assertThat(cycles.readValuesToList()).hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldRegisterACellTestReadDuringAnOutageAndDeadLetterNothing() {
+        final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+        final FlakyRegistry flaky = new FlakyRegistry(registry, 2);
+        final Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "cellfloor-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        try (TopologyTestDriver driver = new TopologyTestDriver(CellfloorTopology.build(
+                Codecs.registry(flaky, CONFIG), TopologySettings.DEFAULTS, metrics), props)) {
+            final TestOutputTopic<String, DeadLetter> deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER,
+                    Serdes.String().deserializer(), CellfloorSerdes.value(DeadLetter.class, registry, CONFIG)
+                            .deserializer());
+
+            driver.createInputTopic(Topics.CELL_TESTS, Serdes.String().serializer(),
+                    CellfloorSerdes.value(CellTest.class, registry, CONFIG).serializer())
+                    .pipeInput("ch-1", AvroMapping.cellTest("st-1", "ch-1", "test-1", CellfloorTopologyTest.LI_LPSC_SS));
+
+            // with append time a cell test is often the first record a task reads, before any batch
+            assertThat(deadLetters.isEmpty()).isTrue();
+            assertThat(flaky.refused.get()).isEqualTo(2);
+            assertThat(metrics.registryRetries()).isEqualTo(2);
+            assertThat(meters.counter("cellfloor.streams.cell.tests").count()).isEqualTo(1);
         }
     }
 
