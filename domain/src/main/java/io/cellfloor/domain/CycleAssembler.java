@@ -154,7 +154,7 @@ public final class CycleAssembler {
         }
         s.counters().take(cycleIndex, chargeAh, dischargeAh);
         if (byCycler) {
-            cycle.count(s.counters());
+            cycle.count(timeMs, s.counters());
         }
         if (direction != Direction.REST) {
             final OpenRun run = s.run();
