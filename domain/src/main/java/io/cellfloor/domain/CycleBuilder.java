@@ -68,7 +68,8 @@ final class CycleBuilder {
             final CeDirection ce = cell != null ? cell.ceDirection() : s.inferredDirection() != null
                     ? s.inferredDirection() : CeDirection.DISCHARGE_OVER_CHARGE;
             out.accept(new Cycle(c.index(), c.index(), ce, null, null, Double.NaN, false, cell != null,
-                    FeatureReport.of(null, null, s.detection().noiseBaselineV(), NO_CURRENT, null), List.of(), s.detection().stage(), null, null, CycleProtocol.NO_CURRENT,
+                    FeatureReport.of(null, null, s.detection().noiseBaselineV(), NO_CURRENT, null), List.of(),
+                    s.detection().stage(), null, null, CycleProtocol.NO_CURRENT,
                     CycleBoundaries.CYCLER, false, c.firstSampleMs(), c.lastSampleMs()));
         } else {
             final boolean counters = s.counters().seen();
