@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A closed cycle of one channel: its two half-cycles (either may be missing when the data starts or ends
- * mid-cycle) and the Coulombic efficiency per {@link CeDirection}.
+ * mid-cycle; both in a {@link CycleProtocol#NO_CURRENT} cycle) and the Coulombic efficiency per {@link CeDirection}.
  *
  * <p>Where the source carries the cycler's cycle index (and {@link CycleBoundaries} allows it), a cycle is exactly
  * one cycler cycle and {@code cycleNumber} is the cycler's own number; otherwise cycles are cut by the direction of
@@ -27,6 +27,8 @@ import java.util.List;
  * @param boundaries how the cycle was cut: {@link CycleBoundaries#CYCLER} or {@link CycleBoundaries#DIRECTION}
  * @param capacityMismatch a data-quality flag, not a breakdown: the coulomb count of a half differs from the
  *                  instrument's count by more than {@link CycleRules#instrumentTolerance()}
+ * @param startMs   the time of the cycle's first sample of current, or of any sample when it has none
+ * @param endMs     the time of its last sample of current, or of any sample when it has none
  */
 public record Cycle(
         int cycleNumber,
@@ -44,7 +46,9 @@ public record Cycle(
         AverageCeResult averageCe,
         CycleProtocol protocol,
         CycleBoundaries boundaries,
-        boolean capacityMismatch) {
+        boolean capacityMismatch,
+        long startMs,
+        long endMs) {
 
     public Cycle {
         events = List.copyOf(events);
@@ -56,15 +60,8 @@ public record Cycle(
                  final boolean cellKnown, final CycleFeatures features, final List<BreakdownEvent> events,
                  final CellStage stage, final StageChange stageChange, final AverageCeResult averageCe) {
         this(cycleNumber, cyclerCycleIndex, ceDirection, charge, discharge, cePercent, complete, cellKnown, features,
-                events, stage, stageChange, averageCe, CycleProtocol.SIMPLE, CycleBoundaries.DIRECTION, false);
-    }
-
-    public long startMs() {
-        return Math.min(startOf(charge), startOf(discharge));
-    }
-
-    public long endMs() {
-        return Math.max(endOf(charge), endOf(discharge));
+                events, stage, stageChange, averageCe, CycleProtocol.SIMPLE, CycleBoundaries.DIRECTION, false,
+                Math.min(startOf(charge), startOf(discharge)), Math.max(endOf(charge), endOf(discharge)));
     }
 
     public int sampleCount() {

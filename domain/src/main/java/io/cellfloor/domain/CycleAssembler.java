@@ -23,10 +23,8 @@ import java.util.function.Consumer;
  * or at its start or end, is counted on that half-cycle. It is integrated across only where the cycler's step index
  * is the same on both sides and so is the current (within {@link CycleRules#gapCurrentTolerance()}): a cycler
  * logging on voltage change writes nothing for an hour of a flat constant-current plateau, and the trapezoid across
- * it is exact. Other gaps are not integrated: what happened in them is unknown.
- *
- * <p>A change of the cycler's step index in the same direction (constant current to constant voltage, say)
- * continues the run and counts one more step.
+ * it is exact. Other gaps are not integrated: what happened in them is unknown. A change of the cycler's step index
+ * in the same direction (constant current to constant voltage, say) continues the run and counts one more step.
  *
  * <p>Soft-breakdown detection rides along (see {@link DetectionRules}): each sample of an open run passes
  * through a constant-memory voltage probe (O(1), no allocation), each rest through a watch of its open-circuit
@@ -154,7 +152,7 @@ public final class CycleAssembler {
         }
         s.counters().take(cycleIndex, chargeAh, dischargeAh);
         if (byCycler) {
-            cycle.count(s.counters());
+            cycle.count(timeMs, s.counters());
         }
         if (direction != Direction.REST) {
             final OpenRun run = s.run();

@@ -1,5 +1,6 @@
 package io.cellfloor.domain;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -12,6 +13,8 @@ import java.util.function.Consumer;
  * denominator above zero, and not a {@link CycleProtocol#PULSE} cycle.
  */
 final class CycleBuilder {
+    private static final String NO_CURRENT = "not applicable: no current in this cycle (rest, open circuit or "
+            + "impedance only): nothing to judge";
     private final CycleRules rules;
     private final CycleAnalyzer analyzer;
     private final CellSpec cell;
@@ -54,11 +57,21 @@ final class CycleBuilder {
 
     /**
      * Cut at the cycler's index: the cycle in progress is over (the index changed or the test ended). A cycle without
-     * any run of current (an impedance or rest-only cycle) has no half-cycle to report and is not emitted.
+     * any run of current (an impedance or rest-only cycle) is reported too, as the cycler counts it, with nothing in
+     * it to judge: a rest watched in it is judged with the next cycle.
      */
     void closeCyclerCycle() {
         final CyclerCycle c = s.cycler();
-        if (c.hasRuns()) {
+        if (!c.hasRuns()) {
+            s.nextCycleNumber();
+            // no half-cycle to infer the CE direction from: the cell's, the one inferred so far, else a full cell's
+            final CeDirection ce = cell != null ? cell.ceDirection() : s.inferredDirection() != null
+                    ? s.inferredDirection() : CeDirection.DISCHARGE_OVER_CHARGE;
+            out.accept(new Cycle(c.index(), c.index(), ce, null, null, Double.NaN, false, cell != null,
+                    FeatureReport.of(null, null, s.detection().noiseBaselineV(), NO_CURRENT, null), List.of(),
+                    s.detection().stage(), null, null, CycleProtocol.NO_CURRENT,
+                    CycleBoundaries.CYCLER, false, c.firstSampleMs(), c.lastSampleMs()));
+        } else {
             final boolean counters = s.counters().seen();
             final Direction firstDirection = c.firstRun();
             final Direction secondDirection = firstDirection == Direction.CHARGE ? Direction.DISCHARGE : Direction.CHARGE;
@@ -90,7 +103,7 @@ final class CycleBuilder {
                 end);
         out.accept(new Cycle(number, any.cyclerCycleIndex(), ce, charge, discharge, cePercent, complete,
                 cell != null, found.features(), found.events(), found.stage(), found.stageChange(),
-                found.averageCe(), protocol, cutBy, mismatch(charge) || mismatch(discharge)));
+                found.averageCe(), protocol, cutBy, mismatch(charge) || mismatch(discharge), start, end));
     }
 
     /** The CE direction of the cell, or the one inferred from the test's first half-cycle when no cell is known. */

@@ -14,5 +14,10 @@ public enum CycleProtocol {
      */
     MULTI_STEP,
     /** The direction alternates three times or more within the cycle: pulses (HPPC, DCIR). No CE. */
-    PULSE
+    PULSE,
+    /**
+     * No run of current at all: a rest, open-circuit or impedance (EIS) cycle. Reported so that cycles are counted
+     * and numbered as the cycler's own table has them; it has no half-cycle, no capacity and no CE.
+     */
+    NO_CURRENT
 }

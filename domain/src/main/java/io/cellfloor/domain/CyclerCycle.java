@@ -34,6 +34,8 @@ final class CyclerCycle {
     private double chargeAh;
     private double dischargeAh;
     private double countedBeforeFirstAh = Double.NaN;
+    private long firstSampleMs = CycleState.NO_TIME;
+    private long lastSampleMs = CycleState.NO_TIME;
 
     boolean open() {
         return open;
@@ -66,10 +68,19 @@ final class CyclerCycle {
         chargeAh = 0;
         dischargeAh = 0;
         countedBeforeFirstAh = Double.NaN;
+        firstSampleMs = CycleState.NO_TIME;
+        lastSampleMs = CycleState.NO_TIME;
     }
 
-    /** Adds one sample's counter increments; the cycle's first sample says what was counted before the log began. */
-    void count(final InstrumentCounters counters) {
+    /**
+     * Adds one sample: its time and its counter increments; the cycle's first sample says what was counted before
+     * the log began.
+     */
+    void count(final long timeMs, final InstrumentCounters counters) {
+        if (firstSampleMs == CycleState.NO_TIME) {
+            firstSampleMs = timeMs;
+        }
+        lastSampleMs = timeMs;
         final double both = counters.chargeIncrementAh() + counters.dischargeIncrementAh();
         if (Double.isNaN(countedBeforeFirstAh)) {
             countedBeforeFirstAh = both;
@@ -104,6 +115,15 @@ final class CyclerCycle {
 
     boolean hasRuns() {
         return runs > 0;
+    }
+
+    /** The time of the cycle's first sample (or of the first since a version-4 state was restored). */
+    long firstSampleMs() {
+        return firstSampleMs;
+    }
+
+    long lastSampleMs() {
+        return lastSampleMs;
     }
 
     Direction firstRun() {
@@ -154,7 +174,7 @@ final class CyclerCycle {
                 ? candidate : kept;
     }
 
-    /** Cycle-state version 3 on (see {@link StateCodec}). */
+    /** Cycle-state version 3 on; the sample times from 5 (see {@link StateCodec}). */
     void fields(final StateFields f) {
         open = f.flag(open);
         if (!open) {
@@ -185,5 +205,9 @@ final class CyclerCycle {
         chargeAh = f.f64(chargeAh);
         dischargeAh = f.f64(dischargeAh);
         countedBeforeFirstAh = f.f64(countedBeforeFirstAh);
+        if (f.version() >= 5) {
+            firstSampleMs = f.i64(firstSampleMs);
+            lastSampleMs = f.i64(lastSampleMs);
+        }
     }
 }

@@ -176,4 +176,41 @@ class CyclerCyclesTest {
 
         assertThat(stored).hasSize(3).isEqualTo(straight);
     }
+
+    @Test
+    void shouldReportACyclerCycleWithoutCurrentWithItsSpanAndNoCe() {
+        final Log log = formation(1);
+        final long eisStart = log.t + MIN;
+        log.run(2, 0, 45); // an impedance cycle: the cycler logs at open circuit, no current
+        log.rows.addAll(formation(3).rows.stream().map(r -> new Object[] {(long) r[0] + log.t, r[1], r[2], r[3],
+                r[4], r[5], r[6]}).toList());
+
+        final List<Cycle> straight = log.feed(CycleRules.DEFAULTS, true);
+
+        assertThat(straight).extracting(Cycle::cycleNumber).containsExactly(1, 2, 3);
+        final Cycle eis = straight.get(1);
+        assertThat(eis.protocol()).isEqualTo(CycleProtocol.NO_CURRENT);
+        assertThat(eis.charge()).isNull();
+        assertThat(eis.discharge()).isNull();
+        assertThat(eis.cePercent()).isNaN();
+        assertThat(eis.complete()).isFalse();
+        assertThat(eis.events()).isEmpty();
+        assertThat(eis.features().notApplicable()).contains("no current in this cycle");
+        assertThat(eis.startMs()).isEqualTo(eisStart);
+        assertThat(eis.endMs()).isEqualTo(eisStart + 44 * MIN);
+        // the cycles around it as without it
+        assertThat(straight.get(2).cePercent()).isCloseTo(straight.get(0).cePercent(), within(1e-9));
+        assertThat(straight.get(2).protocol()).isEqualTo(CycleProtocol.MULTI_STEP);
+
+        // stored and restored in the middle of the impedance cycle: the same span
+        final List<Cycle> stored = new ArrayList<>();
+        CycleState state = new CycleState();
+        for (final Object[] r : log.rows) {
+            new CycleAssembler(CycleRules.DEFAULTS, null, state, stored::add).accept((long) r[0], (double) r[1],
+                    (double) r[2], (int) r[3], (int) r[4], null, (double) r[5], (double) r[6]);
+            state = StateCodec.decodeCycleState(StateCodec.encode(state));
+        }
+        new CycleAssembler(CycleRules.DEFAULTS, null, state, stored::add).finish();
+        assertThat(stored).isEqualTo(straight);
+    }
 }

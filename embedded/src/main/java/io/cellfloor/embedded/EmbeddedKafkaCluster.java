@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why in-JVM: no Docker on the build machines, and the demo should be one process. It is Kafka's own server,
  * not a fake, so transactions, compaction and broker failures behave as in production.
- *
  * <pre>{@code
  * try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.singleNode(dir).start()) {
  *     kafka.createTopic("cellfloor.samples.v1", 3, 1, Map.of());
@@ -28,20 +27,17 @@ import org.slf4j.LoggerFactory;
  * {@code meta.properties}: a new cluster on the same directory (the demo's next run) keeps topics and offsets.
  * {@link #singleNodeSecured(Path, TlsMaterial)} builds a broker that admits only SCRAM users with ACLs.
  *
- * <p>Use one cluster per test class, with {@link #trapKafkaExit()}; a cold start takes a few seconds. The broker
- * runs on the system clock: a real broker cannot run on a fake one.
- *
- * <p>Logging: the server logs hundreds of INFO lines per start through SLF4J. This module excludes log4j-core
- * and routes Kafka's few log4j-api calls to SLF4J, so one backend (logback) governs everything; the price is that
- * changing broker log levels at runtime ({@code kafka-configs --entity-type broker-loggers}) is disabled. An
- * application embedding the cluster brings logback-classic and quiets, in its {@code logback.xml}:
- * {@code <logger name="kafka" level="WARN"/>}, {@code <logger name="org.apache.kafka" level="WARN"/>} and
- * {@code <logger name="state.change.logger" level="WARN"/>} (then raise {@code org.apache.kafka.streams} again
- * if it wants the Streams state changes). A long-running application should call {@link #close()} from a
- * shutdown hook so the brokers shut down cleanly and skip log recovery on the next start.
+ * <p>Use one cluster per test class, with {@link #trapKafkaExit()}; a cold start takes a few seconds. The broker runs
+ * on the system clock: a real broker cannot run on a fake one. Logging: the server logs hundreds of INFO lines per
+ * start through SLF4J. This module excludes log4j-core and routes Kafka's few log4j-api calls to SLF4J, so one backend
+ * (logback) governs everything; the price is that changing broker log levels at runtime ({@code kafka-configs
+ * --entity-type broker-loggers}) is disabled. An application embedding the cluster brings logback-classic and quiets,
+ * in its {@code logback.xml}: {@code <logger name="kafka" level="WARN"/>}, {@code <logger name="org.apache.kafka"
+ * level="WARN"/>} and {@code <logger name="state.change.logger" level="WARN"/>} (then raise {@code
+ * org.apache.kafka.streams} again if it wants the Streams state changes). A long-running application should call {@link
+ * #close()} from a shutdown hook so the brokers shut down cleanly and skip log recovery on the next start.
  */
 public final class EmbeddedKafkaCluster implements AutoCloseable {
-
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaCluster.class);
 
     private final Path dataDir;

@@ -51,15 +51,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * Trailing {@code key=value} arguments go to both instances' settings (e.g. {@code session.timeout.ms=6000});
  * {@code -Dfloor.agent.max-samples=1} makes the agent send every sample as it comes instead of in pairs.
  *
- * <p>What is compressed: cycles. The demo floor's cycles last minutes, not hours, so that cycles and alerts close
- * often enough in minutes of run to give latencies; the samples per second, and so the load per channel, are the
- * real floor's, and short cycles only add work (more summaries, events and view updates per sample).
- *
- * <pre>
- * java -cp benchmarks/target/benchmarks.jar -Dcellfloor.registry.jar=registry-server/target/cellfloor-registry-runner.jar \
- *   io.cellfloor.bench.floor.FloorScale [channels=1000] [liveSeconds=180] [outageMinutes=60] [partitions=8] \
- *   [childHeap=768m] [afterSeconds=60] [key=value ...]
- * </pre>
+ * <p>Only the cycles are compressed (minutes, not hours). The command, its arguments and what the figures miss:
+ * BENCHMARKS.md, "Floor scale".
  */
 public final class FloorScale {
     private static final String APP_ID = "cellfloor-floor";

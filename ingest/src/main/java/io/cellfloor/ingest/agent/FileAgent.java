@@ -33,9 +33,7 @@ import org.slf4j.LoggerFactory;
  * the checkpoint, and the files are read again from the start with the rows up to the checkpointed line skipped:
  * the batches produced again get the same numbers they would have had, and none that was sent is produced again.
  *
- * <p>With {@code readers} above 1 (a backfill, by default), each round's slices are read, parsed and serialized on
- * {@link ChannelReaders}' threads, one task per channel, while checkpoints, discovery and the registry stay on the
- * agent's thread between rounds: each channel's batches reach the spool in the order one thread would append them.
+ * <p>Files are read a slice at a time by an {@link OpenFileReader}, on reader threads in a backfill.
  *
  * <p>This class only sequences; the rules live in pure functions tested alone: what to do with a file found
  * ({@link Pickup}), its channel and test ({@link ChannelAssignment}), timing and stopping ({@link ReadSchedule}).
@@ -49,7 +47,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileAgent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FileAgent.class);
-    private static final int ROWS_PER_SLICE = 10_000;
 
     private final FileAgentSettings settings;
     private final SpoolPublisher publisher;
@@ -59,10 +56,8 @@ public final class FileAgent implements AutoCloseable {
     private final FileOpener opener;
     private final LongSupplier wallClockMs;
     private final Sleeper sleeper;
-    private final FileFailures failures;
     private final DirectoryScan scan;
-    /** Null when the agent reads on its own thread ({@code readers} 1). */
-    private final ChannelReaders readers;
+    private final OpenFileReader reader;
     private long lastCheckpointMs;
     private long lastDiscoveryMs = Long.MIN_VALUE / 2;
 
@@ -80,11 +75,11 @@ public final class FileAgent implements AutoCloseable {
         registry.gauge("cellfloor.agent.files.active", files.active(), Map::size);
         // 1 while reading is paused for a full spool: nothing is lost, but the station's data waits on this disk
         registry.gauge("cellfloor.agent.spool.full", publisher, p -> p.isFull() ? 1 : 0);
-        this.failures = new FileFailures(settings.quarantineDir(), files, registry);
+        final FileFailures failures = new FileFailures(settings.quarantineDir(), files, registry);
+        this.reader = new OpenFileReader(settings, output, files, failures);
         this.scan = new DirectoryScan(settings.directories(), files, opener, failures, wallClockMs,
-                this::readOrGiveUp);
+                reader::readOrGiveUp);
         this.lastCheckpointMs = wallClockMs.getAsLong();
-        this.readers = settings.readers() > 1 ? new ChannelReaders(settings.readers()) : null;
     }
 
     /**
@@ -151,7 +146,7 @@ public final class FileAgent implements AutoCloseable {
                 scan.discover();
                 lastDiscoveryMs = now;
             }
-            final boolean any = readOpenFiles(now);
+            final boolean any = reader.readOpenFiles(now);
             if (ReadSchedule.due(now, lastCheckpointMs, settings.checkpointInterval())) {
                 checkpoint();
             }
@@ -165,85 +160,6 @@ public final class FileAgent implements AutoCloseable {
         }
         checkpoint();
         output.printProgress();
-    }
-
-    /** One slice of every open file: on the agent's thread, or on the reader threads, a channel per task. */
-    private boolean readOpenFiles(final long nowMs) throws IOException, InterruptedException {
-        boolean any = false;
-        if (readers == null) {
-            for (final TrackedFile f : files.openFiles()) {
-                any |= readOrGiveUp(f, nowMs);
-            }
-            return any;
-        }
-        for (final ChannelReaders.Outcome o : readers.round(files.openFiles(), f -> readOnReader(f, nowMs))) {
-            any |= o.any();
-            if (o.failure() != null) {
-                failures.gaveUp(o.file(), o.failure());
-            }
-            if (o.ended()) {
-                retire(o.file());
-            }
-        }
-        return any;
-    }
-
-    /**
-     * A slice on a reader thread: the test's last batch goes out here, in the channel's order; the bookkeeping of
-     * the registry and the log waits for the agent's thread ({@link #retire}).
-     */
-    private ChannelReaders.Outcome readOnReader(final TrackedFile f, final long nowMs) throws IOException {
-        try {
-            final TrackedFile.Slice slice = f.read(output, ROWS_PER_SLICE, nowMs);
-            final boolean end = slice.atEnd() && ReadSchedule.finishAtEnd(settings.follow(), f.finishAtEnd);
-            if (end) {
-                endTest(f);
-            }
-            return new ChannelReaders.Outcome(f, slice.any(), end, null);
-        } catch (final UnreadableFileException e) {
-            endTest(f);
-            return new ChannelReaders.Outcome(f, false, true, e);
-        }
-    }
-
-    /** Reads one slice of {@code f}, finishing it when its reader is at the end of its test. */
-    private boolean readSlice(final TrackedFile f, final long nowMs) throws IOException {
-        final TrackedFile.Slice slice = f.read(output, ROWS_PER_SLICE, nowMs);
-        if (slice.atEnd() && ReadSchedule.finishAtEnd(settings.follow(), f.finishAtEnd)) {
-            finish(f);
-        }
-        return slice.any();
-    }
-
-    /** A file that fails mid-read is noted in its quarantine and its test ends at what was read. */
-    private boolean readOrGiveUp(final TrackedFile f, final long nowMs) throws IOException {
-        try {
-            return readSlice(f, nowMs);
-        } catch (final UnreadableFileException e) {
-            failures.gaveUp(f, e);
-            finish(f);
-            return false;
-        }
-    }
-
-    /** The file's test has ended: its last batch goes out flagged end-of-test and the file is not read again. */
-    private void finish(final TrackedFile f) throws IOException {
-        endTest(f);
-        retire(f);
-    }
-
-    private void endTest(final TrackedFile f) throws IOException {
-        output.batch(f, f.drainBatch(true));
-        f.finished = true;
-    }
-
-    /** The bookkeeping of a finished file: registry, checkpoint entry, log line, progress. Agent thread only. */
-    private void retire(final TrackedFile f) throws IOException {
-        files.finished(f, f.checkpoint(f.quarantine.sync()));
-        f.close();
-        LOG.info("finished {}: {} rows this run, {} quarantined{}", f.path, f.rows(), f.rejected(),
-                f.rejected() > 0 ? " (see " + f.quarantine.file() + ")" : "");
-        output.finished(f);
     }
 
     /**
@@ -270,9 +186,7 @@ public final class FileAgent implements AutoCloseable {
     /** Writes a last checkpoint and closes the files and the spool; the drainer is closed by its owner first. */
     @Override
     public void close() throws IOException {
-        if (readers != null) {
-            readers.close();
-        }
+        reader.close();
         checkpoint();
         for (final TrackedFile f : files.active().values()) {
             f.close();

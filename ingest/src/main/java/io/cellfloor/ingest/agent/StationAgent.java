@@ -37,9 +37,9 @@ import org.slf4j.LoggerFactory;
  * {@link #producerDefaults()}) so retries never duplicate a batch.
  *
  * <p>Where the records go is the {@link Publisher}'s business: straight to a producer (a failed send is logged and
- * counted: fine for the demo and the offline analysis), or, with {@link #spooled}, through a {@link Spool} that a
- * {@link io.cellfloor.ingest.spool.SpoolDrainer} empties, so that a broker outage loses nothing and the source
- * is paused while the spool is full. Cycler files go through {@link FileAgent}, which adds checkpoints.
+ * counted: fine for the demo and the offline analysis), or, with {@link #spooled}, through a {@link Spool}, so a
+ * broker outage loses nothing and the source waits while the spool is full. Cycler files go through
+ * {@link FileAgent}, which adds checkpoints.
  *
  * <p>Counters: {@code cellfloor.agent.samples.read}, {@code .samples.published}, {@code .samples.failed}.
  */
@@ -69,9 +69,8 @@ public final class StationAgent implements SampleSink {
     }
 
     /**
-     * An agent that appends every record to {@code spool} instead of sending it; run a
-     * {@link io.cellfloor.ingest.spool.SpoolDrainer} on the same spool to send. Records become sendable at every
-     * aged flush and at {@link #flushAll()}.
+     * An agent that appends every record to {@code spool}, for a {@link io.cellfloor.ingest.spool.SpoolDrainer} on
+     * it to send; records become sendable at every aged flush and at {@link #flushAll()}.
      */
     public static StationAgent spooled(final SampleSource source, final Spool spool,
                                        final Serializer<SampleBatch> batches, final Serializer<CellTest> cellTests,
@@ -116,10 +115,8 @@ public final class StationAgent implements SampleSink {
 
     /**
      * Settings every agent producer needs: idempotent, acks=all, batched and compressed, and batches that never
-     * expire. With the default delivery timeout (2 min) a broker outage longer than that fails the older queued
-     * records while newer ones, queued later, can still be delivered once the broker is back; the spool drainer then
-     * resends the failed ones after them, out of order, and the streams app refuses them as already seen. Retrying
-     * until delivered keeps each partition in order (see RELIABILITY.md, broker stopped 180 s).
+     * expire: with the 2 min default, a longer broker outage fails older queued records while newer ones still get
+     * through, and their resend arrives out of order (RELIABILITY.md, broker stopped 180 s).
      */
     public static Map<String, Object> producerDefaults() {
         return Map.of(
@@ -248,7 +245,6 @@ public final class StationAgent implements SampleSink {
     }
 
     private static UncheckedIOException cannotAppend(final IOException e) {
-        return new UncheckedIOException("cannot append to the spool (disk full or removed?); the agent stops "
-                + "rather than drop samples", e);
+        return new UncheckedIOException("cannot append to the spool (disk full or removed?); stopping, not dropping", e);
     }
 }
