@@ -1,0 +1,79 @@
+package io.cellfloor.cli;
+
+import io.cellfloor.schema.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What the broker says about the detection app's transactions, for a test that must kill the app in the middle of
+ * one: a partition whose last stable offset (what {@code read_committed} readers may see) is below its high
+ * watermark holds records of a transaction that is still open. And the app's lag: its group's committed offsets on
+ * the input against the input's end.
+ */
+final class OpenTransactions {
+    private final Admin admin;
+    private final String applicationId;
+
+    OpenTransactions(final Admin admin, final String applicationId) {
+        this.admin = admin;
+        this.applicationId = applicationId;
+    }
+
+    /**
+     * The records written but not yet committed or aborted, summed over the detection app's output topics and its
+     * changelogs ({@code high watermark - last stable offset} per partition).
+     */
+    long uncommittedRecords() throws ExecutionException, InterruptedException {
+        final List<TopicPartition> partitions = written();
+        final Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+        final var high = admin.listOffsets(latest).all().get();
+        final var stable = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+        long open = 0;
+        for (final TopicPartition tp : partitions) {
+            open += high.get(tp).offset() - stable.get(tp).offset();
+        }
+        return open;
+    }
+
+    /** Samples-topic records the app's group has committed, over all partitions. */
+    long committedSamples() throws ExecutionException, InterruptedException {
+        final Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
+                .partitionsToOffsetAndMetadata().get();
+        return committed.entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.SAMPLES))
+                .mapToLong(e -> e.getValue().offset()).sum();
+    }
+
+    /** Records on the samples topic, over all partitions. */
+    long samplesEnd() throws ExecutionException, InterruptedException {
+        final Map<TopicPartition, OffsetSpec> latest = partitions(List.of(Topics.SAMPLES)).stream()
+                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+        return admin.listOffsets(latest).all().get().values().stream().mapToLong(i -> i.offset()).sum();
+    }
+
+    /** Detection's sinks and its changelogs; the views app ({@code <id>-views}) is left out. */
+    private List<TopicPartition> written() throws ExecutionException, InterruptedException {
+        final List<String> topics = new ArrayList<>(List.of(Topics.CYCLES, Topics.BREAKDOWN_EVENTS,
+                Topics.STAGE_CHANGES, Topics.CHANNEL_STATUS, Topics.ALERTS, Topics.DEAD_LETTER));
+        admin.listTopics().names().get().stream()
+                .filter(t -> t.startsWith(applicationId + "-") && !t.startsWith(applicationId + "-views-"))
+                .forEach(topics::add);
+        return partitions(topics);
+    }
+
+    private List<TopicPartition> partitions(final List<String> topics) throws ExecutionException, InterruptedException {
+        final List<TopicPartition> out = new ArrayList<>();
+        admin.describeTopics(topics).allTopicNames().get().forEach((name, d) ->
+                d.partitions().forEach(p -> out.add(new TopicPartition(name, p.partition()))));
+        return out;
+    }
+}

@@ -1,0 +1,150 @@
+package io.cellfloor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cellfloor.avro.CycleSummary;
+import io.cellfloor.embedded.KafkaAndRegistryExtension;
+import io.cellfloor.schema.Topics;
+import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
+import io.cellfloor.schema.registry.RegistryConfig;
+import io.cellfloor.schema.registry.SchemaRegistryClient;
+import io.cellfloor.schema.serde.CellfloorSerdes;
+import io.cellfloor.streams.app.TopicPlan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The streams app's JVM is killed ({@code kill -9}) while a transaction of it is open and input is left, and a new
+ * process is started on the same state directory and application id. Exactly-once must hold across the kill: the
+ * open transaction is aborted (the new process has the old one's transactional ids, kept in the state directory,
+ * so it fences it at once), the input since the last commit is processed again, and every output topic, read
+ * committed, holds for these channels exactly what an uninterrupted run of the same files left for others.
+ */
+class StreamsKillEndToEndTest {
+    private static final String APP = "cellfloor-streams-kill";
+    private static final int CHANNELS = 3;
+    private static final int ROWS = Integer.getInteger("cellfloor.test.streamsKillRows", 40_000);
+
+    @RegisterExtension
+    static final KafkaAndRegistryExtension PLATFORM =
+            KafkaAndRegistryExtension.withTopics(FaultRun.topics(TopicPlan.topics(3, 1)));
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldGiveTheOutputsOfAnUninterruptedRunWhenTheStreamsAppIsKilledMidTransactionAndRestarted()
+            throws Exception {
+        final Map<String, String> registry = Map.of(RegistryConfig.URL, PLATFORM.registryUrl());
+        final SchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registry));
+        final Path settings = dir.resolve("streams.properties");
+        Files.writeString(settings, String.join("\n", "bootstrap.servers=" + PLATFORM.bootstrapServers(),
+                RegistryConfig.URL + "=" + PLATFORM.registryUrl(), "application.id=" + APP,
+                "state.dir=" + dir.resolve("streams-state"), ""));
+
+        backfill("ref", client, registry);
+        final long refStart = System.nanoTime();
+        try (ChildJvm uninterrupted = streams("ref")) {
+            CommittedOutputs.awaitCaughtUp(PLATFORM.bootstrapServers(), APP, Duration.ofSeconds(120));
+            System.out.printf("uninterrupted run: started and caught up in %.1f s%n",
+                    (System.nanoTime() - refStart) / 1e9);
+            uninterrupted.stop(Duration.ofSeconds(60));
+        }
+
+        backfill("out", client, registry);
+        final Properties admin = new Properties();
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, PLATFORM.bootstrapServers());
+        try (Admin a = Admin.create(admin)) {
+            final OpenTransactions broker = new OpenTransactions(a, APP);
+            final long end = broker.samplesEnd();
+            final long committedBefore = broker.committedSamples();
+            assertThat(end - committedBefore).as("the faulted run's batches, not yet processed")
+                    .isEqualTo(end / 2);
+
+            final long[] atKill = new long[3];
+            try (ChildJvm killed = streams("killed")) {
+                // kill once the app has committed a third or more of the new input, not all of it, and has records
+                // of a transaction it has not committed yet on an output or changelog partition
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(5))
+                        .until(() -> {
+                            final long committed = broker.committedSamples();
+                            final long open = broker.uncommittedRecords();
+                            if (committed >= committedBefore + (end - committedBefore) / 3 && committed < end && open > 0) {
+                                killed.kill();
+                                atKill[0] = committed;
+                                atKill[1] = open;
+                                return true;
+                            }
+                            assertThat(committed).as("the app finished before it could be killed").isLessThan(end);
+                            return false;
+                        });
+            }
+            final long committedAfterKill = broker.committedSamples();
+            final long openAfterKill = broker.uncommittedRecords();
+            assertThat(committedAfterKill).as("input left at the kill").isLessThan(end);
+            assertThat(openAfterKill).as("the killed process's transaction left open").isGreaterThan(0);
+
+            final long restartedAt = System.nanoTime();
+            try (ChildJvm restarted = streams("restarted")) {
+                CommittedOutputs.awaitCaughtUp(PLATFORM.bootstrapServers(), APP, Duration.ofSeconds(180));
+                final double recovery = (System.nanoTime() - restartedAt) / 1e9;
+                assertThat(broker.uncommittedRecords()).as("open transactions after the restart").isZero();
+                final Map<String, Integer> compared = CommittedOutputs.assertSameAsUninterrupted(
+                        PLATFORM.bootstrapServers(), "ref-ch", "out-ch", client, registry);
+                assertThat(CommittedOutputs.read(PLATFORM.bootstrapServers(), Topics.DEAD_LETTER))
+                        .as("dead letters of both runs").isEmpty();
+                final long refSamples = samplesInCycles("ref-ch", client, registry);
+                assertThat(samplesInCycles("out-ch", client, registry)).as("samples in the faulted run's cycles")
+                        .isEqualTo(refSamples);
+                restarted.stop(Duration.ofSeconds(60));
+                System.out.printf("streams app killed: %d of %d batches committed at the kill (%d after it), %d "
+                                + "records of an open transaction left by the kill (%d seen just before); restarted "
+                                + "on the same state dir, caught up %.1f s after the new process started; "
+                                + "records compared %s; samples in cycles %d in each run; 0 dead letters%n",
+                        atKill[0] - committedBefore, end - committedBefore, committedAfterKill - committedBefore,
+                        openAfterKill, atKill[1], recovery, compared, refSamples);
+            }
+        }
+    }
+
+    /** Writes the files of one run and sends them to the samples topic through a file agent, to the end. */
+    private void backfill(final String run, final SchemaRegistryClient client, final Map<String, String> registry)
+            throws Exception {
+        final Path in = Files.createDirectories(dir.resolve(run + "-in"));
+        for (int c = 1; c <= CHANNELS; c++) {
+            FaultRun.writeCsv(in.resolve(run + "-ch" + c + ".csv"), ROWS, c);
+        }
+        try (FaultRun.Agent agent = new FaultRun.Agent(in, dir.resolve(run + "-agent"), PLATFORM.bootstrapServers(),
+                client, registry).runToEnd(Duration.ofSeconds(120))) {
+            assertThat(agent.published()).as("samples sent").isEqualTo(CHANNELS * ROWS);
+        }
+    }
+
+    private ChildJvm streams(final String name) throws java.io.IOException {
+        return ChildJvm.start(ChildJvm.log(getClass(), "streams-" + name), "streams", "--config",
+                dir.resolve("streams.properties").toString(), "--metrics-port", "0", "--http-port", "0");
+    }
+
+    private static long samplesInCycles(final String channelPart, final SchemaRegistryClient client,
+                                        final Map<String, String> registry) {
+        final var cycles = CellfloorSerdes.value(CycleSummary.class, client, registry).deserializer();
+        long samples = 0;
+        for (final String r : CommittedOutputs.read(PLATFORM.bootstrapServers(), Topics.CYCLES)) {
+            final int eq = r.indexOf('=');
+            if (r.substring(0, eq).contains(channelPart)) {
+                samples += cycles.deserialize(Topics.CYCLES, HexFormat.of().parseHex(r.substring(eq + 1)))
+                        .getSampleCount();
+            }
+        }
+        return samples;
+    }
+}
