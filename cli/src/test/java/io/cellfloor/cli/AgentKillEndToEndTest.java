@@ -34,6 +34,7 @@ class AgentKillEndToEndTest {
     private static final String APP = "cellfloor-agent-kill";
     private static final Duration OUTAGE =
             Duration.ofSeconds(Long.getLong("cellfloor.test.agentKillOutageSeconds", 20));
+    private static final long CHECKPOINT_MS = 5_000;
     private static final int CHANNELS = 3;
     private static final int ROWS = 4_000;
 
@@ -73,27 +74,30 @@ class AgentKillEndToEndTest {
             }
             final Path config = stationConfig(in);
             final double[] atKill = new double[3];
+            final Path checkpoint = dir.resolve("out-agent").resolve("checkpoint").resolve("checkpoint.properties");
             final long stoppedAt;
             try (ChildJvm first = agent(config, "first")) {
                 await().atMost(Duration.ofSeconds(60)).until(() ->
                         first.metric("cellfloor_agent_samples_published_total") == CHANNELS * ROWS / 2.0);
                 PLATFORM.kafka().stopBroker(0);
                 stoppedAt = System.nanoTime();
-                for (int c = 1; c <= CHANNELS; c++) {
-                    FaultRun.appendCsv(in.resolve("out-ch" + c + ".csv"), ROWS / 2 + 1, ROWS * 3 / 4, c);
-                }
-                await().atMost(Duration.ofSeconds(60)).until(() ->
+                // rows the dead agent had spooled and checkpointed but not sent: resent from the spool
+                appendAll(in, ROWS / 2 + 1, ROWS * 5 / 8);
+                await().atMost(Duration.ofSeconds(30)).until(() -> checkpointedLines(checkpoint) == ROWS * 5 / 8 + 1);
+                // rows it had spooled after its last checkpoint: cut from the spool, read again
+                appendAll(in, ROWS * 5 / 8 + 1, ROWS * 3 / 4);
+                await().atMost(Duration.ofSeconds(4)).until(() ->
                         first.metric("cellfloor_agent_samples_read_total") == CHANNELS * ROWS * 3 / 4.0);
                 atKill[0] = first.metric("cellfloor_agent_samples_read_total");
                 atKill[1] = first.metric("cellfloor_agent_samples_published_total");
                 atKill[2] = first.metric("cellfloor_agent_spool_bytes");
                 first.kill();
             }
+            assertThat(checkpointedLines(checkpoint)).as("the checkpoint behind the reading at the kill")
+                    .isEqualTo(ROWS * 5 / 8 + 1);
             assertThat(atKill[1]).as("samples acknowledged at the kill").isEqualTo(CHANNELS * ROWS / 2.0);
             assertThat(atKill[2]).as("spool bytes at the kill").isGreaterThan(0);
-            for (int c = 1; c <= CHANNELS; c++) {
-                FaultRun.appendCsv(in.resolve("out-ch" + c + ".csv"), ROWS * 3 / 4 + 1, ROWS, c);
-            }
+            appendAll(in, ROWS * 3 / 4 + 1, ROWS);
             Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - stoppedAt) / 1_000_000));
             PLATFORM.kafka().startBroker(0);
             final long startedAt = System.nanoTime();
@@ -105,7 +109,8 @@ class AgentKillEndToEndTest {
                 CommittedOutputs.awaitCaughtUp(PLATFORM.bootstrapServers(), APP, Duration.ofSeconds(120));
                 recovery = (System.nanoTime() - startedAt) / 1e9;
                 sent = sentOnce(client, registry);
-                assertThat(second.log()).contains("resuming from checkpoint");
+                assertThat(second.log()).as("the new agent reads on after the checkpointed line")
+                        .contains("resuming after line " + (ROWS * 5 / 8 + 1));
                 second.stop(Duration.ofSeconds(60));
             }
             assertThat(sent[1]).as("batches on the samples topic twice").isZero();
@@ -132,13 +137,34 @@ class AgentKillEndToEndTest {
                 "directories: [" + in + "]",
                 "stateDir: " + dir.resolve("out-agent"),
                 "pollIntervalMs: 50",
-                "checkpointIntervalMs: 200",
+                // long enough that the test can read and kill between two checkpoints
+                "checkpointIntervalMs: " + CHECKPOINT_MS,
                 "kafka:",
                 "  bootstrap.servers: " + PLATFORM.bootstrapServers(),
                 "registry:",
                 "  url: " + PLATFORM.registryUrl(),
                 "metricsPort: 0", ""));
         return config;
+    }
+
+    private static void appendAll(final Path in, final int from, final int to) throws java.io.IOException {
+        for (int c = 1; c <= CHANNELS; c++) {
+            FaultRun.appendCsv(in.resolve("out-ch" + c + ".csv"), from, to, c);
+        }
+    }
+
+    /** The last line the agent's checkpoint covers, the same in every file here; 0 before the first checkpoint. */
+    private static long checkpointedLines(final Path checkpoint) throws java.io.IOException {
+        if (!Files.exists(checkpoint)) {
+            return 0;
+        }
+        final java.util.Properties p = new java.util.Properties();
+        try (var r = Files.newBufferedReader(checkpoint)) {
+            p.load(r);
+        }
+        final var lines = p.stringPropertyNames().stream().filter(k -> k.matches("file\\.\\d+\\.line"))
+                .map(k -> Long.parseLong(p.getProperty(k))).distinct().toList();
+        return lines.size() == 1 ? lines.get(0) : -1;
     }
 
     private static ChildJvm agent(final Path config, final String name) throws java.io.IOException {
