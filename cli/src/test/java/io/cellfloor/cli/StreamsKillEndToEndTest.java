@@ -9,6 +9,7 @@ import io.cellfloor.schema.registry.HttpSchemaRegistryClient;
 import io.cellfloor.schema.registry.RegistryConfig;
 import io.cellfloor.schema.registry.SchemaRegistryClient;
 import io.cellfloor.schema.serde.CellfloorSerdes;
+import io.cellfloor.sinks.archive.ArchiveTopic;
 import io.cellfloor.streams.app.TopicPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * process is started on the same state directory and application id. Exactly-once must hold across the kill: the
  * open transaction is aborted (the new process has the old one's transactional ids, kept in the state directory,
  * so it fences it at once), the input since the last commit is processed again, and every output topic, read
- * committed, holds for these channels exactly what an uninterrupted run of the same files left for others.
+ * committed, holds for these channels exactly what an uninterrupted run of the same files left for others; so does
+ * the Parquet archive, whose writer reads committed records throughout.
  */
 class StreamsKillEndToEndTest {
     private static final String APP = "cellfloor-streams-kill";
@@ -51,6 +53,8 @@ class StreamsKillEndToEndTest {
                 RegistryConfig.URL + "=" + PLATFORM.registryUrl(), "application.id=" + APP,
                 "state.dir=" + dir.resolve("streams-state"), ""));
 
+        final ArchiveRun archive = new ArchiveRun(dir.resolve("archive"), PLATFORM.bootstrapServers(),
+                PLATFORM.registryUrl(), client, registry);
         backfill("ref", client, registry);
         final long refStart = System.nanoTime();
         try (ChildJvm uninterrupted = streams("ref")) {
@@ -106,14 +110,43 @@ class StreamsKillEndToEndTest {
                 assertThat(samplesInCycles("out-ch", client, registry)).as("samples in the faulted run's cycles")
                         .isEqualTo(refSamples);
                 restarted.stop(Duration.ofSeconds(60));
+                archive.finish(Duration.ofSeconds(60));
+                final Map<ArchiveTopic, Integer> archived = assertArchiveSameAsUninterrupted(archive);
                 System.out.printf("streams app killed: %d of %d batches committed at the kill (%d after it), %d "
                                 + "records of an open transaction left by the kill (%d seen just before); restarted "
                                 + "on the same state dir, caught up %.1f s after the new process started; "
-                                + "records compared %s; samples in cycles %d in each run; 0 dead letters%n",
+                                + "records compared %s; samples in cycles %d in each run; 0 dead letters; archive "
+                                + "rows compared %s%n",
                         atKill[0] - committedBefore, end - committedBefore, committedAfterKill - committedBefore,
-                        openAfterKill, atKill[1], recovery, compared, refSamples);
+                        openAfterKill, atKill[1], recovery, compared, refSamples, archived);
             }
+        } finally {
+            archive.close();
         }
+    }
+
+    /**
+     * The archive, written throughout by the sinks module's writer reading committed records, holds for the faulted
+     * run's tests exactly the rows it holds for the uninterrupted run's, and as many as the topics hold for them.
+     *
+     * @return per archived topic, the rows compared
+     */
+    private static Map<ArchiveTopic, Integer> assertArchiveSameAsUninterrupted(final ArchiveRun archive)
+            throws java.io.IOException {
+        final Map<ArchiveTopic, Integer> compared = new java.util.EnumMap<>(ArchiveTopic.class);
+        for (final ArchiveTopic topic : ArchiveTopic.values()) {
+            final List<String> expected = archive.rows(topic, "ref-ch").stream()
+                    .map(s -> s.replace("ref-ch", "out-ch")).sorted().toList();
+            final List<String> actual = archive.rows(topic, "out-ch").stream().sorted().toList();
+            assertThat(actual).as("archive of " + topic.dir() + " as in the uninterrupted run")
+                    .containsExactlyElementsOf(expected);
+            assertThat(actual).as("archive rows of " + topic.dir() + " against the topic")
+                    .hasSize((int) CommittedOutputs.read(PLATFORM.bootstrapServers(), topic.topic()).stream()
+                            .filter(r -> r.substring(0, r.indexOf('=')).contains("out-ch")).count());
+            compared.put(topic, actual.size());
+        }
+        assertThat(compared.get(ArchiveTopic.CYCLES)).as("archived cycles").isGreaterThan(0);
+        return compared;
     }
 
     /** Writes the files of one run and sends them to the samples topic through a file agent, to the end. */
