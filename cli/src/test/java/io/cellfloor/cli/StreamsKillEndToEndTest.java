@@ -35,6 +35,12 @@ class StreamsKillEndToEndTest {
     private static final String APP = "cellfloor-streams-kill";
     private static final int CHANNELS = 3;
     private static final int ROWS = Integer.getInteger("cellfloor.test.streamsKillRows", 40_000);
+    /**
+     * The static group member id, as the Kubernetes StatefulSet sets it (the pod name): the restarted process takes
+     * the dead one's place at once. Empty: a dynamic member, which waits for the dead one's session to time out.
+     */
+    private static final String INSTANCE_ID =
+            System.getProperty("cellfloor.test.streamsKillInstanceId", "cellfloor-streams-0");
 
     @RegisterExtension
     static final KafkaAndRegistryExtension PLATFORM =
@@ -50,7 +56,8 @@ class StreamsKillEndToEndTest {
         final Path settings = dir.resolve("streams.properties");
         Files.writeString(settings, String.join("\n", "bootstrap.servers=" + PLATFORM.bootstrapServers(),
                 RegistryConfig.URL + "=" + PLATFORM.registryUrl(), "application.id=" + APP,
-                "state.dir=" + dir.resolve("streams-state"), ""));
+                "state.dir=" + dir.resolve("streams-state"),
+                INSTANCE_ID.isEmpty() ? "" : "group.instance.id=" + INSTANCE_ID, ""));
 
         final ArchiveRun archive = new ArchiveRun(dir.resolve("archive"), PLATFORM.bootstrapServers(),
                 PLATFORM.registryUrl(), client, registry);
