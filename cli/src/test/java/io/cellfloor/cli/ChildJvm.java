@@ -42,8 +42,12 @@ final class ChildJvm implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
-        return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                .start(), log);
+        final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // the commands read these from the environment over their config file; the test's settings must win
+        builder.environment().keySet().removeIf(k -> k.startsWith("KAFKA_") || k.startsWith("CELLFLOOR_")
+                || k.equals("SCHEMA_REGISTRY_URL"));
+        return new ChildJvm(builder.start(), log);
     }
 
     /** A log file for a child of {@code test}, kept after the test (in {@code target/child-logs}) to read why. */

@@ -22,6 +22,8 @@ import org.apache.kafka.common.TopicPartition;
 final class OpenTransactions {
     private final Admin admin;
     private final String applicationId;
+    /** Looked up once: the test polls in a tight loop, and the app's topics do not change while it runs. */
+    private List<TopicPartition> written;
 
     OpenTransactions(final Admin admin, final String applicationId) {
         this.admin = admin;
@@ -33,7 +35,10 @@ final class OpenTransactions {
      * changelogs ({@code high watermark - last stable offset} per partition).
      */
     long uncommittedRecords() throws ExecutionException, InterruptedException {
-        final List<TopicPartition> partitions = written();
+        if (written == null) {
+            written = written();
+        }
+        final List<TopicPartition> partitions = written;
         final Map<TopicPartition, OffsetSpec> latest = partitions.stream()
                 .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
         final var high = admin.listOffsets(latest).all().get();
