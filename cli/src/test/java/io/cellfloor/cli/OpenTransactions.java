@@ -2,6 +2,7 @@ package io.cellfloor.cli;
 
 import io.cellfloor.schema.Topics;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -35,19 +36,47 @@ final class OpenTransactions {
      * changelogs ({@code high watermark - last stable offset} per partition).
      */
     long uncommittedRecords() throws ExecutionException, InterruptedException {
+        long open = 0;
+        for (final long[] offsets : offsets().values()) {
+            open += offsets[0] - offsets[1];
+        }
+        return open;
+    }
+
+    /** Per partition holding records of a transaction still open: its last stable offset, where that one starts. */
+    Map<TopicPartition, Long> openTransactions() throws ExecutionException, InterruptedException {
+        final Map<TopicPartition, Long> out = new HashMap<>();
+        offsets().forEach((tp, o) -> {
+            if (o[1] < o[0]) {
+                out.put(tp, o[1]);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * True once each partition's last stable offset has moved past the one {@code open} recorded: the transactions
+     * open then have ended (committed or aborted), whatever later ones are open now.
+     */
+    boolean ended(final Map<TopicPartition, Long> open) throws ExecutionException, InterruptedException {
+        final Map<TopicPartition, long[]> now = offsets();
+        return open.entrySet().stream().allMatch(e -> now.get(e.getKey())[1] > e.getValue());
+    }
+
+    /** Per partition: {high watermark, last stable offset}. */
+    private Map<TopicPartition, long[]> offsets() throws ExecutionException, InterruptedException {
         if (written == null) {
             written = written();
         }
-        final List<TopicPartition> partitions = written;
-        final Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+        final Map<TopicPartition, OffsetSpec> latest = written.stream()
                 .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
         final var high = admin.listOffsets(latest).all().get();
         final var stable = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
-        long open = 0;
-        for (final TopicPartition tp : partitions) {
-            open += high.get(tp).offset() - stable.get(tp).offset();
+        final Map<TopicPartition, long[]> out = new HashMap<>();
+        for (final TopicPartition tp : written) {
+            out.put(tp, new long[] {high.get(tp).offset(), stable.get(tp).offset()});
         }
-        return open;
+        return out;
     }
 
     /** Samples-topic records the app's group has committed, over all partitions. */
