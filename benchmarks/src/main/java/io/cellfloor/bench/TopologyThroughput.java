@@ -184,10 +184,12 @@ public final class TopologyThroughput {
         if (!views) {
             return new Rates(samples / seconds, samples / committedSeconds, samples / committedSeconds);
         }
+        final Map<Long, Map.Entry<String, Long>> cpuAtCommit = ThreadCpu.snapshot();
         CommitWatch.awaitEnd(bootstrap, "cellfloor-throughput-views", Topics.CYCLES, deadline);
         final double currentSeconds = (System.nanoTime() - first) / 1e9;
         System.out.printf("views: the views app had read and committed every cycle %.2f s after the first sample "
-                + "was processed%n", currentSeconds);
+                + "was processed; from detection's commit until then: %s%n", currentSeconds,
+                ThreadCpu.between(cpuAtCommit, ThreadCpu.snapshot()));
         return new Rates(samples / seconds, samples / committedSeconds, samples / currentSeconds);
     }
 
