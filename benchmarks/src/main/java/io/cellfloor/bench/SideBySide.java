@@ -3,6 +3,7 @@ package io.cellfloor.bench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -25,9 +26,9 @@ final class SideBySide {
     String add(final int pass, final boolean fullFirst, final Rates full, final Rates trivial) {
         final Pass p = new Pass(pass, fullFirst, full, trivial);
         passes.add(p);
-        return String.format("side by side, pass %d (%s first): full system %.2f M processed, %.2f M committed, "
-                        + "%.2f M views current; trivial %.2f M processed, %.2f M committed; full/trivial %.3f "
-                        + "processed, %.3f committed, %.3f views current against committed",
+        return String.format(Locale.ROOT, "side by side, pass %d (%s first): full system %.2f M processed, "
+                        + "%.2f M committed, %.2f M views current; trivial %.2f M processed, %.2f M committed; "
+                        + "full/trivial %.3f processed, %.3f committed, %.3f views current against committed",
                 pass, fullFirst ? "full system" : "trivial", full.processed() / 1e6, full.committed() / 1e6,
                 full.current() / 1e6, trivial.processed() / 1e6, trivial.committed() / 1e6,
                 p.ratio(Rates::processed), p.ratio(Rates::committed), p.ratio(Rates::current));
@@ -39,9 +40,10 @@ final class SideBySide {
         if (warm.isEmpty()) {
             return "side by side: no warm pass";
         }
-        return String.format("side by side, medians of %d warm passes: full system %.2f M processed, %.2f M "
-                        + "committed, %.2f M views current; trivial %.2f M processed, %.2f M committed; "
-                        + "full/trivial per pass %.3f processed, %.3f committed, %.3f views current", warm.size(),
+        return String.format(Locale.ROOT, "side by side, medians of %d warm passes: full system %.2f M "
+                        + "processed, %.2f M committed, %.2f M views current; trivial %.2f M processed, %.2f M "
+                        + "committed; full/trivial per pass %.3f processed, %.3f committed, %.3f views current",
+                warm.size(),
                 median(warm, p -> p.full().processed()) / 1e6, median(warm, p -> p.full().committed()) / 1e6,
                 median(warm, p -> p.full().current()) / 1e6,
                 median(warm, p -> p.trivial().processed()) / 1e6, median(warm, p -> p.trivial().committed()) / 1e6,

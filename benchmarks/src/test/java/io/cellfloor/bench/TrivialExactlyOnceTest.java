@@ -57,10 +57,4 @@ class TrivialExactlyOnceTest {
         assertThat(trivial.getProperty(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isEqualTo("2");
         assertThat(full.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("cellfloor-throughput");
     }
-
-    @Test
-    void shouldTakeTheMiddleValueOrTheMeanOfTheTwoMiddleOnes() {
-        assertThat(SideBySide.median(0.61, 0.48, 0.52)).isEqualTo(0.52);
-        assertThat(SideBySide.median(4.0, 1.0, 3.0, 2.0)).isEqualTo(2.5);
-    }
 }
