@@ -40,6 +40,13 @@ final class CommitWatch {
         }
     }
 
+    /** The end offsets of {@code topic} summed over its partitions: its records, where no transaction wrote it. */
+    static long end(final String bootstrap, final String topic) throws InterruptedException, ExecutionException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            return ends(admin, List.of(topic)).get(topic);
+        }
+    }
+
     /** Offsets written per topic (records plus one transaction marker per partition and commit), largest first. */
     static String topicEnds(final String bootstrap) throws InterruptedException, ExecutionException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {

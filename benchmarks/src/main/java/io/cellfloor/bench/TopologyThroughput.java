@@ -25,6 +25,7 @@ import io.cellfloor.streams.topology.TopologyMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -39,9 +40,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * that has been running. Each pass prints the CPU each thread group used while processing (stream threads, the
  * in-JVM broker, JIT, GC) and the detection app's Kafka metrics, then when the views app had caught up; the run ends
  * with the offsets written per topic. {@code views=off} keeps the views app paused throughout: detection alone.
+ * {@code baseline=trivial} also runs {@link TrivialExactlyOnce} on the same samples in every pass, one app after the
+ * other with the order swapped each pass, and prints both rates and their ratio per pass and as warm medians.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.cellfloor.bench.TopologyThroughput
- * [channels=64] [cycles=20] [batch=500] [partitions=4] [threads=2] [commitMs=200] [passes=3] [views=on|off]}
+ * [channels=64] [cycles=20] [batch=500] [partitions=4] [threads=2] [commitMs=200] [passes=3] [views=off]
+ * [baseline=trivial]}
  */
 public final class TopologyThroughput {
     private static final long FIRST_FLOOR_START_MS = 1_767_225_600_000L;
@@ -58,7 +62,8 @@ public final class TopologyThroughput {
         final int threads = arg(args, 4, 2);
         final int commitMs = arg(args, 5, 200);
         final int passes = arg(args, 6, 3);
-        final boolean views = args.length <= 7 || !args[7].equals("views=off");
+        final boolean views = !option(args, "views=off");
+        final boolean trivial = option(args, "baseline=trivial");
         final Path dir = Files.createTempDirectory("cellfloor-throughput");
         try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.singleNode(dir.resolve("kafka")).start();
              RegistryProcess registry = RegistryProcess.start(dir)) {
@@ -70,7 +75,7 @@ public final class TopologyThroughput {
             final SchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings));
             final Publisher publisher = new Publisher(kafka.bootstrapServers(), client, registrySettings, channels,
                     cycles, batch);
-            final double cold = publisher.publish("", FIRST_FLOOR_START_MS);
+            double published = publisher.publish("", FIRST_FLOOR_START_MS);
 
             final StreamsAppConfig config = StreamsAppConfig.parse(Map.of(
                     "bootstrap.servers", kafka.bootstrapServers(),
@@ -80,36 +85,72 @@ public final class TopologyThroughput {
                     "commit.interval.ms", Integer.toString(commitMs),
                     "state.dir", dir.resolve("streams").toString()));
             final TopologyMetrics metrics = new TopologyMetrics(new SimpleMeterRegistry());
-            try (CellfloorRuntime runtime = CellfloorRuntime.of(config).metrics(metrics).start()) {
+            final SideBySide sideBySide = new SideBySide();
+            try (CellfloorRuntime runtime = CellfloorRuntime.of(config).metrics(metrics).start();
+                 TrivialRun baseline = trivial ? TrivialRun.startPaused(config.streamsProperties()) : null) {
                 final CellfloorApps streams = runtime.apps();
                 if (!views) {
                     streams.views().pause();
                 }
                 System.out.printf("cold (tasks starting, code compiling), %d partitions, %d stream threads, commit "
-                        + "every %d ms, views app %s:%n", partitions, threads, commitMs,
-                        views ? "running" : "paused throughout");
-                measure(runtime, views, metrics, cold, kafka.bootstrapServers());
-                double total = cold;
-                for (int pass = 2; pass <= passes; pass++) {
-                    streams.detection().pause();
-                    streams.views().pause();
-                    total += publisher.publish("-" + pass, FIRST_FLOOR_START_MS + (pass - 1) * YEAR_MS);
-                    if (views) {
-                        streams.views().resume();
+                        + "every %d ms, views app %s%s:%n", partitions, threads, commitMs,
+                        views ? "running" : "paused throughout",
+                        trivial ? ", then the trivial exactly-once app on the same samples" : "");
+                double total = published;
+                for (int pass = 1; pass <= passes; pass++) {
+                    if (pass > 1) {
+                        published = publisher.publish("-" + pass, FIRST_FLOOR_START_MS + (pass - 1) * YEAR_MS);
+                        total += published;
+                        System.out.printf("warm, pass %d (the same app%s, paused while the floor was published "
+                                + "again as new channels, resumed):%n", pass, trivial ? "s" : "");
                     }
-                    streams.detection().resume();
-                    System.out.printf("warm, pass %d (the same app, paused while the floor was published again as "
-                            + "new channels, resumed):%n", pass);
-                    measure(runtime, views, metrics, total, kafka.bootstrapServers());
+                    // the cold pass starts with the full system, then each pass swaps which app goes first, so
+                    // neither always meets the machine just after the publisher or just after the other app
+                    final boolean fullFirst = pass % 2 == 1;
+                    final boolean resume = pass > 1;
+                    if (baseline == null) {
+                        measureFull(runtime, views, metrics, total, kafka.bootstrapServers(), resume);
+                    } else if (fullFirst) {
+                        final Rates full = measureFull(runtime, views, metrics, total, kafka.bootstrapServers(),
+                                resume);
+                        System.out.println(sideBySide.add(pass, true, full, baseline.drain(published)));
+                    } else {
+                        final Rates base = baseline.drain(published);
+                        System.out.println(sideBySide.add(pass, false,
+                                measureFull(runtime, views, metrics, total, kafka.bootstrapServers(), resume), base));
+                    }
+                }
+                if (trivial) {
+                    System.out.println(sideBySide.warmSummary());
                 }
                 System.out.println(CommitWatch.topicEnds(kafka.bootstrapServers()));
             }
         }
     }
 
+    /**
+     * Times cellfloor's apps ({@link #measure}), resumed first where {@code resume}, and pauses them afterwards so
+     * the next publication (or the trivial app's turn) has the machine to itself.
+     */
+    private static Rates measureFull(final CellfloorRuntime runtime, final boolean views,
+                                     final TopologyMetrics metrics, final double total, final String bootstrap,
+                                     final boolean resume) throws Exception {
+        final CellfloorApps streams = runtime.apps();
+        if (resume) {
+            if (views) {
+                streams.views().resume();
+            }
+            streams.detection().resume();
+        }
+        final Rates rates = measure(runtime, views, metrics, total, bootstrap);
+        streams.detection().pause();
+        streams.views().pause();
+        return rates;
+    }
+
     /** Times the app from its next processed sample until {@code total} samples are in and committed. */
-    private static void measure(final CellfloorRuntime runtime, final boolean views, final TopologyMetrics metrics,
-                                final double total, final String bootstrap) throws Exception {
+    private static Rates measure(final CellfloorRuntime runtime, final boolean views, final TopologyMetrics metrics,
+                                 final double total, final String bootstrap) throws Exception {
         final CellfloorApps streams = runtime.apps();
         final double before = metrics.samplesIn();
         final long deadline = System.nanoTime() + 300_000_000_000L;
@@ -141,11 +182,15 @@ public final class TopologyThroughput {
         System.out.println(ThreadCpu.between(cpuAtFirst, cpuAtEnd));
         System.out.println(StreamsBreakdown.between(atFirst, StreamsBreakdown.snapshot(streams.detection())));
         if (!views) {
-            return;
+            return new Rates(samples / seconds, samples / committedSeconds, samples / committedSeconds);
         }
+        final Map<Long, Map.Entry<String, Long>> cpuAtCommit = ThreadCpu.snapshot();
         CommitWatch.awaitEnd(bootstrap, "cellfloor-throughput-views", Topics.CYCLES, deadline);
+        final double currentSeconds = (System.nanoTime() - first) / 1e9;
         System.out.printf("views: the views app had read and committed every cycle %.2f s after the first sample "
-                + "was processed%n", (System.nanoTime() - first) / 1e9);
+                + "was processed; from detection's commit until then: %s%n", currentSeconds,
+                ThreadCpu.between(cpuAtCommit, ThreadCpu.snapshot()));
+        return new Rates(samples / seconds, samples / committedSeconds, samples / currentSeconds);
     }
 
     /** Publishes the simulated floor through the station agent, its channel and test ids suffixed. */
@@ -183,6 +228,11 @@ public final class TopologyThroughput {
         final Map<String, String> configs = new HashMap<>(topic.configs() == null ? Map.of() : topic.configs());
         configs.put("retention.ms", "-1");
         return topic.configs(configs);
+    }
+
+    /** Whether {@code flag} is among the arguments after the seven numbers. */
+    private static boolean option(final String[] args, final String flag) {
+        return Arrays.asList(args).subList(Math.min(7, args.length), args.length).contains(flag);
     }
 
     private static int arg(final String[] args, final int index, final int fallback) {
