@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  * watched as if it had just begun); 2 adds detection; 3 adds cuts at the cycler's cycle index (the cycler cycle in
  * progress), the instrument's counters, steps and the rest inside half-cycles (a version-2 state restored mid-test
  * goes on cutting by direction, as it began); 4 adds the signed-voltage onset, the Li-trace flag, the last cycle's
- * severity, the hard-short candidate and the early-life reference of issue 13 (the current one). Reorder-buffer
+ * severity, the hard-short candidate and the early-life reference of issue 13; 5 adds the drift sums of
+ * {@link DriftCusum} (the current one; a version-4 state starts them afresh at its next cycle). Reorder-buffer
  * versions: 1; 2 adds the step index and the instrument's counters of each sample (the current one).
  *
  * <p>To add a field: (1) add one line at the end of the owning class's {@code fields} method, guarded by the version
@@ -25,12 +26,12 @@ import java.nio.charset.StandardCharsets;
  */
 public final class StateCodec {
     /** The cycle-state version this code writes. */
-    static final byte CYCLE_STATE_VERSION = 4;
+    static final byte CYCLE_STATE_VERSION = 5;
     /** The oldest cycle-state version still read. */
     static final byte OLDEST_CYCLE_STATE_VERSION = 1;
     static final byte REORDER_BUFFER_VERSION = 2;
     static final byte OLDEST_REORDER_BUFFER_VERSION = 1;
-    /** Generous upper bound of a cycle state without its test id (about 1,400 bytes in the worst case). */
+    /** Generous upper bound of a cycle state without its test id (about 1,500 bytes in the worst case). */
     private static final int MAX_CYCLE_STATE_BYTES = 4096;
     /** A buffered sample: time, current, voltage, cycle index, step type, step index, two counters. */
     private static final int BUFFERED_SAMPLE_BYTES = 8 + 8 + 8 + 4 + 1 + 4 + 8 + 8;

@@ -14,11 +14,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Pins the bytes that running state stores hold (see {@link GoldenStates}). The files under {@code golden/} are the
- * current version's (4): today's code must read them as the same state, write the same state to the same bytes, and
+ * current version's (5): today's code must read them as the same state, write the same state to the same bytes, and
  * continue from them exactly as from the state that was never stored. The files under {@code golden/v2/} were written
  * by the version-2 code before the state codec was rewritten, those under {@code golden/v3/} by version 3 (cuts at
  * the cycler's index, instrument counters): both must still be read, and continue cycle for cycle (detection itself
- * has changed since, so not to the same events).
+ * has changed since, so not to the same events). Those under {@code golden/v4/} were written by version 4 (before the
+ * drift sums of {@link DriftCusum}): they must be read and continue to the very cycles version 4 emitted, the drift
+ * sums starting afresh (none of these short cases runs long enough at one current for them to matter).
  * {@code -Dgolden.write=true} rewrites the current files; only do that on a deliberate format change, with a new
  * version, keeping the old ones beside them.
  */
@@ -48,6 +50,20 @@ class GoldenStateBytesTest {
 
             assertThat(GoldenStates.describe(restored)).as(c.name()).isEqualTo(expected(c.name()).get(0));
             assertThat(continueFrom(restored, c)).as(c.name()).hasSize(expected(c.name()).size() - 1);
+        }
+    }
+
+    @Test
+    void shouldReadVersion4StateBytesAndContinueAsVersion4DidWithoutDriftHistory() throws IOException {
+        for (final GoldenStates.Case c : GoldenStates.cases()) {
+            final byte[] golden = GoldenStates.unhex(resource("v4/" + c.name() + ".state.hex"));
+            assertThat(golden[0]).as(c.name()).isEqualTo((byte) 4);
+
+            final CycleState restored = decode(golden);
+
+            assertThat(GoldenStates.describe(restored)).as(c.name()).isEqualTo(expected("v4/" + c.name()).get(0));
+            final List<String> v4 = expected("v4/" + c.name());
+            assertThat(continueFrom(restored, c)).as(c.name()).isEqualTo(v4.subList(1, v4.size()));
         }
     }
 
