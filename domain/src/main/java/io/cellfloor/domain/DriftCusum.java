@@ -11,7 +11,8 @@ import java.util.Map;
  * exceeding the healthy drift ({@link DriftRules} says how few, from the physics of a parallel path).
  *
  * <p>Measures, each as ln(R_reference / R): the plateau |V|/|I| of each half and the DC resistance across the current
- * step into each half. The cycle's statistic is the smallest fall among the measures it has (at least
+ * reversal inside the cycle (with Li on both sides of it; the step into a plating after a rest that followed a strip
+ * to its cut-off also carries the collector's open-circuit potential, so it is not a resistance). The cycle's statistic is the smallest fall among the measures it has (at least
  * {@link DriftRules#minMeasures()}): an electronic path in parallel with the electrolyte lowers all of them, so the
  * evidence is only as strong as the measure that fell least, and a confounder that moves one measure (an alloy
  * plateau above 0 V in the plating, a coarse logger's DC resistance) cannot build the sum. References are learnt per
@@ -31,14 +32,15 @@ import java.util.Map;
  * {@link DetectionState}.
  */
 final class DriftCusum {
-    /** Plateau and DC resistance of each direction (index: 2 x {@link Direction#ordinal()} + 0 or 1). */
-    static final int MEASURES = 4;
+    /** The plateau of each direction (index: {@link Direction#ordinal()}) and the DC resistance across the reversal. */
+    static final int MEASURES = 3;
+    private static final int REVERSAL = 2;
     /** The CE allowance per cycle, in points: the cycle-to-cycle scatter of a Li cell's CE (1-1.5 points), doubled. */
     private static final double CE_ALLOWANCE_PCT = 3.0;
     /** The early CE at a level is the mean of its first this-many measured cycles. */
     private static final int CE_REFERENCE_CYCLES = 3;
 
-    private final double[] reference = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+    private final double[] reference = {Double.NaN, Double.NaN, Double.NaN};
     private final int[] learnt = new int[MEASURES];
     private double levelCurrentA = Double.NaN;
     private double sumLogOhm;
@@ -64,6 +66,8 @@ final class DriftCusum {
         final double[] values = new double[MEASURES];
         measure(s1, values);
         measure(s2, values);
+        values[REVERSAL] = s1 != null && s2 != null && values[s1.direction().ordinal()] > 0
+                && values[s2.direction().ordinal()] > 0 ? s2.dcResistanceOhm() : Double.NaN;
         double fall = Double.POSITIVE_INFINITY;
         int judged = 0;
         for (int m = 0; m < MEASURES; m++) {
@@ -121,17 +125,15 @@ final class DriftCusum {
     }
 
     /**
-     * A half's plateau |V|/|I| and DC resistance, unless the half ended low (a hard short's business) or had
-     * excursions (its plateau is then set by what was left between them).
+     * A half's plateau |V|/|I|, unless the half ended low (a hard short's business) or had excursions (its plateau is
+     * then set by what was left between them).
      */
     private static void measure(final HalfSummary half, final double[] values) {
         if (half == null || half.direction() == Direction.REST || half.endedLow() || half.excursions() > 0
                 || !(half.currentA() > 0)) {
             return;
         }
-        final int k = 2 * half.direction().ordinal();
-        values[k] = half.plateauV() / half.currentA();
-        values[k + 1] = half.dcResistanceOhm();
+        values[half.direction().ordinal()] = half.plateauV() / half.currentA();
     }
 
     /** Folds a CE in: the mean of the first few at the level, then the one-sided sum of its rises above that. */

@@ -24,8 +24,8 @@ package io.cellfloor.domain;
  *                         it alone
  * @param maxSumLogOhm     the sum is capped here (four decision levels) so that a cell whose resistance recovers is
  *                         not held in alarm for dozens of cycles by an old fall
- * @param minMeasures      a cycle is judged only on at least this many measures (plateau |V|/|I| and DC resistance of
- *                         each half), and on the one that fell least: an electronic path in parallel lowers all of
+ * @param minMeasures      a cycle is judged only on at least this many measures (plateau |V|/|I| of each half, DC
+ *                         resistance across the reversal), and on the one that fell least: an electronic path in parallel lowers all of
  *                         them, while an alloy plateau above 0 V lowers the plating plateau alone and a logging change
  *                         the DC resistance alone
  */
