@@ -79,7 +79,8 @@ final class CycleAnalyzer {
         if (ceJump != null) {
             events.add(ceJump);
         }
-        final BreakdownEvent drift = drift(cycleNumber, s1, s2, measured && !firstMeasured ? cePercent : Double.NaN);
+        final BreakdownEvent drift = drift(cycleNumber, s1, s2, measured && !firstMeasured ? cePercent : Double.NaN,
+                chargeEnd);
         if (drift != null && hardShort == null) {
             events.add(drift); // a confirmed hard short already says more than a gradual fall of resistance
         }
@@ -116,12 +117,13 @@ final class CycleAnalyzer {
      * are left out: their plateau is the electrodes' open-circuit voltage, not an overpotential over a resistance.
      */
     private BreakdownEvent drift(final int cycleNumber, final HalfSummary s1, final HalfSummary s2,
-                                 final double cePercent) {
+                                 final double cePercent, final EndReason chargeEnd) {
         if (kind != CellKind.ASYMMETRIC && kind != CellKind.SYMMETRIC) {
             return null;
         }
-        return d.drift().observe(cycleNumber, s1, s2, kind == CellKind.SYMMETRIC ? Double.NaN : cePercent,
-                rules.voltage().currentStepFraction(), rules.drift());
+        final boolean symmetric = kind == CellKind.SYMMETRIC;
+        return d.drift().observe(cycleNumber, s1, s2, symmetric ? Double.NaN : cePercent,
+                symmetric || chargeEnd != EndReason.CUTOFF, rules.voltage().currentStepFraction(), rules.drift());
     }
 
     /**

@@ -28,7 +28,10 @@ import java.util.Map;
  * <p>The finding feeds the existing event and stage logic: a cycle whose resistance sum is past the decision level
  * and whose own fall is beyond the allowance carries a cycle-level {@link BreakdownType#VOLTAGE_DROP} (|V| pulled
  * towards 0 V under constant current, not explained by a change of current), whose severity grows with the sum, so
- * that a leak growing cycle after cycle is irrecoverable by the paper's rule. Per cycle, O(1); part of
+ * that a leak growing cycle after cycle is irrecoverable by the paper's rule; once every measure is below half its
+ * early level (the path carries more current than the electrolyte, the anchored test's limit) in a cycle that could
+ * be shorted at all, it is a {@link BreakdownType#HARD_SHORT}, ohmic in both halves. This is what finds a gradual
+ * short in a symmetric Li/Li cell, whose CE says nothing and whose rests are not watched. Per cycle, O(1); part of
  * {@link DetectionState}.
  */
 final class DriftCusum {
@@ -37,6 +40,10 @@ final class DriftCusum {
     private static final int REVERSAL = 2;
     /** The CE allowance per cycle, in points: the cycle-to-cycle scatter of a Li cell's CE (1-1.5 points), doubled. */
     private static final double CE_ALLOWANCE_PCT = 3.0;
+    /** ln 2: every |V|/|I| below half its early level, a path in parallel carries more current than the electrolyte. */
+    private static final double HALVED_LOG_OHM = Math.log(2);
+    /** A low tail's |V|/|I| is trusted from this many samples, as the hard-short test trusts it. */
+    private static final int MIN_LOW_SAMPLES = 3;
     /** The early CE at a level is the mean of its first this-many measured cycles. */
     private static final int CE_REFERENCE_CYCLES = 3;
 
@@ -51,11 +58,13 @@ final class DriftCusum {
     /**
      * Folds one closed cycle in and judges it.
      *
-     * @param cePercent the cycle's CE when measured and not the channel's first (interphase), else NaN
+     * @param cePercent  the cycle's CE when measured and not the channel's first (interphase), else NaN
+     * @param mayBeShort whether the cycle can be a hard short at all: a symmetric cell, or a charge that did not reach
+     *                   its cut-off (a shorted cell cannot)
      * @return the drift finding of this cycle, or null
      */
     BreakdownEvent observe(final int cycleNumber, final HalfSummary s1, final HalfSummary s2, final double cePercent,
-                           final double stepFraction, final DriftRules rules) {
+                           final boolean mayBeShort, final double stepFraction, final DriftRules rules) {
         final double currentA = s1 != null ? s1.currentA() : s2 != null ? s2.currentA() : Double.NaN;
         if (!(currentA > 0)) {
             return null; // no current level to compare at
@@ -91,13 +100,15 @@ final class DriftCusum {
         if (sumLogOhm <= rules.thresholdLogOhm() || fall <= rules.allowanceLogOhm()) {
             return null; // within the healthy drift, or this cycle itself no longer departs
         }
-        return new BreakdownEvent(BreakdownType.VOLTAGE_DROP, cycleNumber, null,
+        final boolean shorted = mayBeShort && fall > HALVED_LOG_OHM;
+        return new BreakdownEvent(shorted ? BreakdownType.HARD_SHORT : BreakdownType.VOLTAGE_DROP, cycleNumber, null,
                 s1 != null ? s1.startMs() : s2.startMs(), s2 != null ? s2.endMs() : s1.endMs(),
                 Math.min(1.0, sumLogOhm / (2 * rules.thresholdLogOhm())), false, Map.of(
                         "cusumLogOhm", sumLogOhm,
                         "thresholdLogOhm", rules.thresholdLogOhm(),
                         "resistanceFallFraction", 1 - Math.exp(-fall),
                         "measures", (double) judged,
+                        "ohmicInBothHalves", shorted ? 1.0 : 0.0,
                         "cusumCePoints", sumCePct,
                         "ceRisePoints", Double.isNaN(ceRise) ? 0.0 : ceRise));
     }
@@ -125,12 +136,16 @@ final class DriftCusum {
     }
 
     /**
-     * A half's plateau |V|/|I|, unless the half ended low (a hard short's business) or had excursions (its plateau is
-     * then set by what was left between them).
+     * A half's plateau |V|/|I|, or where it ended low the |V|/|I| of its low tail (where a leak has taken it); none for
+     * a half with excursions (its plateau is then set by what was left between them).
      */
     private static void measure(final HalfSummary half, final double[] values) {
-        if (half == null || half.direction() == Direction.REST || half.endedLow() || half.excursions() > 0
-                || !(half.currentA() > 0)) {
+        if (half == null || half.direction() == Direction.REST || half.excursions() > 0 || !(half.currentA() > 0)) {
+            return;
+        }
+        if (half.endedLow()) {
+            values[half.direction().ordinal()] = half.lowSamples() >= MIN_LOW_SAMPLES ? half.lowResistanceOhm()
+                    : Double.NaN;
             return;
         }
         values[half.direction().ordinal()] = half.plateauV() / half.currentA();

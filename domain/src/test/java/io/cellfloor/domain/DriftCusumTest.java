@@ -13,13 +13,14 @@ class DriftCusumTest {
     private static final double STEP = 0.10;
     private final DriftCusum drift = new DriftCusum();
     private int cycle;
+    private boolean mayBeShort;
 
     /** One cycle whose plating, strip and DC resistances are these (ohm) at {@code currentA}. */
     private BreakdownEvent cycle(final double currentA, final double platingOhm, final double strippingOhm,
                                  final double dcrOhm) {
         cycle++;
         return drift.observe(cycle, Summaries.at(Direction.DISCHARGE, currentA, platingOhm * currentA, dcrOhm),
-                Summaries.at(Direction.CHARGE, currentA, strippingOhm * currentA, dcrOhm), Double.NaN, STEP,
+                Summaries.at(Direction.CHARGE, currentA, strippingOhm * currentA, dcrOhm), Double.NaN, mayBeShort, STEP,
                 DriftRules.DEFAULTS);
     }
 
@@ -64,6 +65,25 @@ class DriftCusumTest {
 
         assertThat(third).isNotNull();
         assertThat(fourth.severity()).isGreaterThanOrEqualTo(third.severity()); // growing: irrecoverable by the rule
+    }
+
+    @Test
+    void shouldCallItAHardShortOnceEveryMeasureIsBelowHalfItsEarlyLevelInACycleThatCanBeShorted() {
+        mayBeShort = true;
+        for (int k = 0; k < 3; k++) {
+            cycle(154);
+        }
+        final BreakdownEvent first = cycle(100); // 35 % down: a leak, not yet carrying more than the electrolyte
+        final BreakdownEvent second = cycle(100);
+        final BreakdownEvent third = cycle(70);
+        mayBeShort = false;
+        final BreakdownEvent reachedCutoff = cycle(70);
+
+        assertThat(first).isNull();
+        assertThat(second.type()).isEqualTo(BreakdownType.VOLTAGE_DROP);
+        assertThat(third.type()).isEqualTo(BreakdownType.HARD_SHORT);
+        assertThat(HardShortDetector.ohmicInBothHalves(third)).isTrue();
+        assertThat(reachedCutoff.type()).isEqualTo(BreakdownType.VOLTAGE_DROP);
     }
 
     @Test
@@ -144,7 +164,7 @@ class DriftCusumTest {
 
         assertThat(restored.sumLogOhm()).isEqualTo(drift.sumLogOhm()).isGreaterThan(0);
         assertThat(restored.observe(5, Summaries.at(Direction.DISCHARGE, I, 0.150, 150),
-                Summaries.at(Direction.CHARGE, I, 0.135, 150), Double.NaN, STEP, DriftRules.DEFAULTS))
+                Summaries.at(Direction.CHARGE, I, 0.135, 150), Double.NaN, false, STEP, DriftRules.DEFAULTS))
                 .isEqualTo(cycleAt(5, 150));
     }
 
