@@ -103,7 +103,7 @@ final class DriftCusum {
         final boolean shorted = mayBeShort && fall > HALVED_LOG_OHM;
         return new BreakdownEvent(shorted ? BreakdownType.HARD_SHORT : BreakdownType.VOLTAGE_DROP, cycleNumber, null,
                 s1 != null ? s1.startMs() : s2.startMs(), s2 != null ? s2.endMs() : s1.endMs(),
-                Math.min(1.0, sumLogOhm / (2 * rules.thresholdLogOhm())), false, Map.of(
+                shorted ? 1.0 : Math.min(1.0, sumLogOhm / (2 * rules.thresholdLogOhm())), false, Map.of(
                         "cusumLogOhm", sumLogOhm,
                         "thresholdLogOhm", rules.thresholdLogOhm(),
                         "resistanceFallFraction", 1 - Math.exp(-fall),

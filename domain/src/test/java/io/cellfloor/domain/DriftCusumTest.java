@@ -82,6 +82,7 @@ class DriftCusumTest {
         assertThat(first).isNull();
         assertThat(second.type()).isEqualTo(BreakdownType.VOLTAGE_DROP);
         assertThat(third.type()).isEqualTo(BreakdownType.HARD_SHORT);
+        assertThat(third.severity()).isEqualTo(1.0);
         assertThat(HardShortDetector.ohmicInBothHalves(third)).isTrue();
         assertThat(reachedCutoff.type()).isEqualTo(BreakdownType.VOLTAGE_DROP);
     }
