@@ -79,6 +79,11 @@ final class CycleAnalyzer {
         if (ceJump != null) {
             events.add(ceJump);
         }
+        final BreakdownEvent drift = drift(cycleNumber, s1, s2, measured && !firstMeasured ? cePercent : Double.NaN,
+                chargeEnd);
+        if (drift != null && hardShort == null) {
+            events.add(drift); // a confirmed hard short already says more than a gradual fall of resistance
+        }
         if (average != null && average.determinable()
                 && average.cePercent() > 100.0 + rules.averageCe().allowancePct()) {
             events.add(new BreakdownEvent(BreakdownType.AVERAGE_CE_ABOVE_100, cycleNumber, null, startMs, endMs,
@@ -105,6 +110,20 @@ final class CycleAnalyzer {
         final String normal = firstMeasured && ceJump == null ? FirstCycle.describe(kind, cePercent) : null;
         return new Result(FeatureReport.of(s1, s2, d.noiseBaselineV(), null, normal), events, d.stage(), change,
                 average);
+    }
+
+    /**
+     * The gradual fall of a declared Li cell's resistance below its early-life level ({@link DriftCusum}). Full cells
+     * are left out: their plateau is the electrodes' open-circuit voltage, not an overpotential over a resistance.
+     */
+    private BreakdownEvent drift(final int cycleNumber, final HalfSummary s1, final HalfSummary s2,
+                                 final double cePercent, final EndReason chargeEnd) {
+        if (kind != CellKind.ASYMMETRIC && kind != CellKind.SYMMETRIC) {
+            return null;
+        }
+        final boolean symmetric = kind == CellKind.SYMMETRIC;
+        return d.drift().observe(cycleNumber, s1, s2, symmetric ? Double.NaN : cePercent,
+                symmetric || chargeEnd != EndReason.CUTOFF, rules.voltage().currentStepFraction(), rules.drift());
     }
 
     /**

@@ -34,6 +34,8 @@ final class DetectionState {
     /** Whether the last cycle looked like a hard short that one cycle alone could not confirm (version 4). */
     private boolean shortCandidate;
     private final EarlyReference early = new EarlyReference();
+    /** The gradual-drift sums against the early-life level at the current level (version 5). */
+    private final DriftCusum drift = new DriftCusum();
 
     double plateau(final Direction d) {
         return d == Direction.REST ? Double.NaN : plateauV[d.ordinal()];
@@ -117,6 +119,10 @@ final class DetectionState {
         return early;
     }
 
+    DriftCusum drift() {
+        return drift;
+    }
+
     boolean shortCandidate() {
         return shortCandidate;
     }
@@ -192,6 +198,9 @@ final class DetectionState {
             liTrace = f.flag(liTrace);
             shortCandidate = f.flag(shortCandidate);
             early.fields(f);
+        }
+        if (f.version() >= 6) {
+            drift.fields(f);
         }
     }
 }

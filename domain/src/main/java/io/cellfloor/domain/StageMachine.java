@@ -10,7 +10,9 @@ import java.util.StringJoiner;
  * <ul>
  *   <li>STABLE: no breakdown yet;</li>
  *   <li>RECOVERABLE: isolated breakdowns, the cell returns to normal cycles (from the first soft breakdown);</li>
- *   <li>IRRECOVERABLE: breakdowns persist in consecutive recent cycles with growing severity ({@link StageRules});</li>
+ *   <li>IRRECOVERABLE: breakdowns persist in consecutive recent cycles with growing severity ({@link StageRules});
+ *       a short coming on gradually is such a run once its resistance sum ({@link DriftCusum}) is past the decision
+ *       level: each cycle whose resistance still departs is a breakdown, its severity growing with the sum;</li>
  *   <li>HARD_SHORT: a hard short confirmed on two consecutive cycles or ohmic in both halves (the
  *       {@link HardShortDetector} reports only confirmed ones).</li>
  * </ul>

@@ -11,13 +11,14 @@ import java.nio.charset.StandardCharsets;
  * {@code x = f.i64(x)} is the whole declaration of a field. Immutable values (half-cycles, summaries, rest
  * observations) are laid out by {@link StateFields} itself.
  *
- * <p>Cycle-state versions: 1 segmentation only (still read: detection starts afresh, a half open at the time is watched
- * as if it had just begun); 2 adds detection; 3 adds cuts at the cycler's cycle index (the cycler cycle in progress),
- * the instrument's counters, steps and the rest inside half-cycles (a version-2 state restored mid-test goes on cutting
- * by direction, as it began); 4 adds the signed-voltage onset, the Li-trace flag, the last cycle's severity, the
- * hard-short candidate and the early-life reference of issue 13; 5 adds the first and last sample times of the cycler
- * cycle in progress, so a cycle without current is reported with its span (the current one). Reorder-buffer versions:
- * 1; 2 adds the step index and the instrument's counters of each sample (the current one).
+ * <p>Cycle-state versions: 1 segmentation only (still read: detection starts afresh, a half open at the time is
+ * watched as if it had just begun); 2 adds detection; 3 adds cuts at the cycler's cycle index (the cycler cycle in
+ * progress), the instrument's counters, steps and the rest inside half-cycles (a version-2 state restored mid-test
+ * goes on cutting by direction, as it began); 4 adds the signed-voltage onset, the Li-trace flag, the last cycle's
+ * severity, the hard-short candidate and the early-life reference of issue 13; 5 adds the first and last sample
+ * times of the cycler cycle in progress, so a cycle without current is reported with its span; 6 adds the drift sums
+ * of {@link DriftCusum} (the current one; an older state starts them afresh at its next cycle). Reorder-buffer
+ * versions: 1; 2 adds the step index and the instrument's counters of each sample (the current one).
  *
  * <p>To add a field: (1) add one line at the end of the owning class's {@code fields} method, guarded by the version
  * that introduces it, e.g. {@code if (f.version() >= 3) { drift = f.f64(drift); }} (older bytes keep the field's
@@ -26,12 +27,12 @@ import java.nio.charset.StandardCharsets;
  */
 public final class StateCodec {
     /** The cycle-state version this code writes. */
-    static final byte CYCLE_STATE_VERSION = 5;
+    static final byte CYCLE_STATE_VERSION = 6;
     /** The oldest cycle-state version still read. */
     static final byte OLDEST_CYCLE_STATE_VERSION = 1;
     static final byte REORDER_BUFFER_VERSION = 2;
     static final byte OLDEST_REORDER_BUFFER_VERSION = 1;
-    /** Generous upper bound of a cycle state without its test id (about 1,400 bytes in the worst case). */
+    /** Generous upper bound of a cycle state without its test id (about 1,500 bytes in the worst case). */
     private static final int MAX_CYCLE_STATE_BYTES = 4096;
     /** A buffered sample: time, current, voltage, cycle index, step type, step index, two counters. */
     private static final int BUFFERED_SAMPLE_BYTES = 8 + 8 + 8 + 4 + 1 + 4 + 8 + 8;

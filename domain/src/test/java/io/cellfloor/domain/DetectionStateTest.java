@@ -60,12 +60,12 @@ class DetectionStateTest {
         final Restarting restarting = new Restarting(37);
         STORY.accept(new LiCell(restarting));
 
-        assertThat(restarting.maxBytes).isLessThan(950); // 887 at its largest: an open half and a pending one
+        assertThat(restarting.maxBytes).isLessThan(1_000); // 956 at its largest: an open half and a pending one, the drift sums (70)
     }
 
     @Test
     void shouldEncodeAFreshStateCompactly() {
-        assertThat(StateCodec.encode(new CycleState()).length).isLessThan(230); // 210: version 3 adds the counters, 4 the severities and flags of issue 13
+        assertThat(StateCodec.encode(new CycleState()).length).isLessThan(230); // 211: version 3 adds the counters, 4 the severities and flags of issue 13, 5 a flag
     }
 
     @Test

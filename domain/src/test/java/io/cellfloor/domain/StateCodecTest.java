@@ -16,11 +16,11 @@ class StateCodecTest {
     @Test
     void shouldRefuseACycleStateFromANewerVersionNamingBoth() {
         final byte[] bytes = StateCodec.encode(new CycleState());
-        bytes[0] = 6;
+        bytes[0] = 7;
 
         assertThatThrownBy(() -> StateCodec.decodeCycleState(bytes))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown cycle-state format 6; expected 5 (or down to 1)");
+                .hasMessage("unknown cycle-state format 7; expected 6 (or down to 1)");
     }
 
     @Test

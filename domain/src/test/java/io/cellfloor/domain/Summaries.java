@@ -14,6 +14,12 @@ final class Summaries {
                 0, 0, 0, 0, Double.NaN, false, false, 0, 0, 0, 0, Double.NaN, 0, 1.0);
     }
 
+    /** A clean half at {@code currentA} whose plateau sits at {@code plateauV}, with this DC resistance into it. */
+    static HalfSummary at(final Direction d, final double currentA, final double plateauV, final double dcrOhm) {
+        return new HalfSummary(d, START, END, currentA, plateauV, plateauV, 3e-4, 0.95 * plateauV, 0.002, 2.0, 2.0,
+                Double.NaN, dcrOhm, 0, 0, 0, 0, Double.NaN, false, false, 0, 0, 0, 0, Double.NaN, 0, 1.0);
+    }
+
     static HalfSummary withExcursions(final int count, final double depth, final boolean recovered) {
         return new HalfSummary(Direction.DISCHARGE, START, END, 7.85e-4, 0.050, 0.050, 3e-4, 0.05 * (1 - depth),
                 0.002, 2.0, 2.0, Double.NaN, 25.0, count, START + 300_000, START + 360_000, depth, 0.05 * (1 - depth),
