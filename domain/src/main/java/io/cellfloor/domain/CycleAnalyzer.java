@@ -9,9 +9,8 @@ import java.util.Map;
  * its breakdown events, the stage after it, and the reservoir protocol's result when it ends here. Called by
  * {@link CycleAssembler} once per cycle; everything it remembers lives in {@link DetectionState}.
  *
- * <p>Detection answers "not applicable" rather than guess where it does not understand the protocol: without a cell
- * test it runs only on a trace that looks like Li plating and stripping (a plating spent mostly below 0 V); a
- * commercial or anode half-cell under CC-CV, multi-rate or pulse protocols gets the reason instead of events.
+ * <p>Detection answers "not applicable" rather than guess where it does not understand the protocol (see
+ * {@link #applicability}).
  *
  * <p>Events are reported with the cycle they belong to. Cut at the cycler's index, the rest after the strip is part of
  * its cycle and is judged with it. Cut by direction, a cycle closes the moment its second half ends, before its rest
@@ -113,23 +112,18 @@ final class CycleAnalyzer {
     }
 
     /**
-     * The gradual fall of a declared Li cell's resistance below its early-life level ({@link DriftCusum}). Full cells
-     * are left out: their plateau is the electrodes' open-circuit voltage, not an overpotential over a resistance.
+     * A declared Li cell's resistance falling below its early level ({@link DriftCusum}); not full cells, whose
+     * plateau is the electrodes' open-circuit voltage, not an overpotential over a resistance.
      */
     private BreakdownEvent drift(final int cycleNumber, final HalfSummary s1, final HalfSummary s2,
                                  final double cePercent, final EndReason chargeEnd) {
-        if (kind != CellKind.ASYMMETRIC && kind != CellKind.SYMMETRIC) {
-            return null;
-        }
         final boolean symmetric = kind == CellKind.SYMMETRIC;
-        return d.drift().observe(cycleNumber, s1, s2, symmetric ? Double.NaN : cePercent,
-                symmetric || chargeEnd != EndReason.CUTOFF, rules.voltage().currentStepFraction(), rules.drift());
+        return kind != CellKind.ASYMMETRIC && !symmetric ? null : d.drift().observe(cycleNumber, s1, s2,
+                symmetric ? Double.NaN : cePercent, symmetric || chargeEnd != EndReason.CUTOFF,
+                rules.voltage().currentStepFraction(), rules.drift());
     }
 
-    /**
-     * Null when detection applies; else why not. A cell test says what the cell is; without one, only a trace whose
-     * plating ran below 0 V (a Li plating/stripping trace) is judged.
-     */
+    /** Null when detection applies, else why not: without a cell test, only a plating below 0 V is judged. */
     private String applicability(final HalfSummary s1, final HalfSummary s2) {
         if (cell != null) {
             return null; // a declared Li/SSE/CC, Li/Li or full cell

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TransactionAbortableException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -13,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that owns a {@link KafkaStreams} lifecycle: logs the topology, binds Streams metrics, shuts the
- * client down on an uncaught error (the error is logged and {@link #failure()} says what it was), and closes
- * with a deadline.
+ * The one place that owns a {@link KafkaStreams} lifecycle: logs the topology, binds Streams metrics, replaces a
+ * thread that failed on unreachable brokers and shuts the client down on any other uncaught error (the error is
+ * logged and {@link #failure()} says what it was), and closes with a deadline.
  */
 public final class StreamsRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
@@ -32,9 +34,15 @@ public final class StreamsRunner implements AutoCloseable {
         this.metrics = new KafkaStreamsMetrics(streams);
         metrics.bindTo(registry);
         streams.setUncaughtExceptionHandler(e -> {
-            failure = e;
-            LOG.error("stream thread failed; shutting the streams client down", e);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            final StreamThreadExceptionResponse response = responseTo(e);
+            if (response == StreamThreadExceptionResponse.REPLACE_THREAD) {
+                LOG.warn("stream thread failed on a broker it could not reach; a new thread takes over its tasks "
+                        + "from the last commit ({})", e.toString());
+            } else {
+                failure = e;
+                LOG.error("stream thread failed; shutting the streams client down", e);
+            }
+            return response;
         });
         streams.setStateListener((now, before) -> {
             LOG.info("streams state {} -> {}", before, now);
@@ -45,6 +53,21 @@ public final class StreamsRunner implements AutoCloseable {
                 stopped.countDown();
             }
         });
+    }
+
+    /**
+     * A thread that failed because the brokers did not answer in time (a broker outage longer than the clients'
+     * timeouts, e.g. a changelog's metadata not found within {@code max.block.ms}) is replaced: under exactly-once
+     * its open transaction is aborted and the new thread resumes from the last commit, so nothing is lost or
+     * written twice, and the app rides out the outage. Anything else stops the client, loudly.
+     */
+    static StreamThreadExceptionResponse responseTo(final Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RetriableException || t instanceof TransactionAbortableException) {
+                return StreamThreadExceptionResponse.REPLACE_THREAD;
+            }
+        }
+        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
 
     public StreamsRunner start() {
