@@ -42,13 +42,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The registry process is stopped (SIGSTOP: it accepts connections and answers nothing, as a hung or overloaded
- * registry does) while a streams app starts with cold schema caches, and continued 20 s later. Every sample must be
- * processed, no batch dead-lettered, and every planned cycle closed exactly once.
+ * registry does) while a streams app starts with cold schema caches, and continued 60 s later. Every sample must
+ * be processed, no batch dead-lettered, and every planned cycle closed exactly once.
  */
 class RegistryOutageEndToEndTest {
     @RegisterExtension
     static final KafkaAndRegistryExtension PLATFORM = KafkaAndRegistryExtension.withTopics(TopicPlan.topics(2, 1));
-    private static final Duration OUTAGE = Duration.ofSeconds(20);
+    private static final Duration OUTAGE = Duration.ofSeconds(60);
     @TempDir
     Path dir;
 
