@@ -12,10 +12,11 @@ import java.util.Map;
  *
  * <p>Measures, each as ln(R_reference / R): the plateau |V|/|I| of each half and the DC resistance across the current
  * reversal inside the cycle (with Li on both sides of it; the step into a plating after a rest that followed a strip
- * to its cut-off also carries the collector's open-circuit potential, so it is not a resistance). The cycle's statistic is the smallest fall among the measures it has (at least
- * {@link DriftRules#minMeasures()}): an electronic path in parallel with the electrolyte lowers all of them, so the
- * evidence is only as strong as the measure that fell least, and a confounder that moves one measure (an alloy
- * plateau above 0 V in the plating, a coarse logger's DC resistance) cannot build the sum. References are learnt per
+ * to its cut-off also carries the collector's open-circuit potential, so it is not a resistance). The cycle's
+ * statistic is the smallest fall among the measures it has (at least {@link DriftRules#minMeasures()}): an electronic
+ * path in parallel with the electrolyte lowers all of them, so the evidence is only as strong as the measure that
+ * fell least, and a confounder that moves one measure (an alloy plateau above 0 V in the plating, a coarse logger's
+ * DC resistance) cannot build the sum. References are learnt per
  * current level, as the lowest of the first {@link DriftRules#referenceHalves()} clean halves at that level, and
  * everything starts afresh at a change of current (an interfacial overpotential is not linear in the current, so a
  * resistance at another current is not comparable).
