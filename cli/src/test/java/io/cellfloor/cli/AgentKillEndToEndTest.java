@@ -40,7 +40,7 @@ class AgentKillEndToEndTest {
 
     @RegisterExtension
     static final KafkaAndRegistryExtension PLATFORM =
-            KafkaAndRegistryExtension.withTopics(FaultRun.topics(TopicPlan.topics(3, 1)));
+            KafkaAndRegistryExtension.withTopics(TopicPlan.topics(3, 1));
     @TempDir
     Path dir;
 
@@ -56,17 +56,7 @@ class AgentKillEndToEndTest {
             final SchemaRegistryClient client = streams.registryClient();
             final Map<String, String> registry = streams.registrySettings();
 
-            final Path refIn = Files.createDirectories(dir.resolve("ref-in"));
-            for (int c = 1; c <= CHANNELS; c++) {
-                FaultRun.writeCsv(refIn.resolve("ref-ch" + c + ".csv"), ROWS, c);
-            }
-            try (FaultRun.Agent ref = new FaultRun.Agent(refIn, dir.resolve("ref-agent"),
-                    PLATFORM.bootstrapServers(), client, registry, true, Duration.ofMillis(200));
-                 FaultRun.Following following = new FaultRun.Following(ref)) {
-                await().atMost(Duration.ofSeconds(60))
-                        .until(() -> ref.published() == CHANNELS * ROWS && ref.drainer.drained());
-            }
-            CommittedOutputs.awaitCaughtUp(PLATFORM.bootstrapServers(), APP, Duration.ofSeconds(120));
+            FaultRun.referenceRun(dir, PLATFORM.bootstrapServers(), client, registry, CHANNELS, ROWS, APP);
 
             final Path in = Files.createDirectories(dir.resolve("out-in"));
             for (int c = 1; c <= CHANNELS; c++) {

@@ -37,7 +37,7 @@ class CheckpointLostEndToEndTest {
 
     @RegisterExtension
     static final KafkaAndRegistryExtension PLATFORM =
-            KafkaAndRegistryExtension.withTopics(FaultRun.topics(TopicPlan.topics(3, 1)));
+            KafkaAndRegistryExtension.withTopics(TopicPlan.topics(3, 1));
     @TempDir
     Path dir;
 

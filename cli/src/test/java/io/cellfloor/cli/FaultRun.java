@@ -21,36 +21,52 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
- * The pieces the end-to-end fault tests share: the topics (the project's, kept regardless of age since the
- * generated files' times start at the epoch), cycler files with cycles in them, and one backfill run of the file
- * agent with its spool drainer, to its end.
+ * The pieces the end-to-end fault tests share: cycler files with cycles in them, one backfill run of the file
+ * agent with its spool drainer, to its end, and the uninterrupted reference run the faulted one is compared with.
  */
 final class FaultRun {
     private FaultRun() {
     }
 
-    /** {@code TopicPlan}'s topics with {@code retention.ms=-1} on the ones that are not compacted. */
-    static List<NewTopic> topics(final List<NewTopic> plan) {
-        final List<NewTopic> out = new ArrayList<>();
-        for (final NewTopic t : plan) {
-            final Map<String, String> configs = new java.util.HashMap<>(t.configs() == null ? Map.of() : t.configs());
-            if (!"compact".equals(configs.get("cleanup.policy"))) {
-                configs.put("retention.ms", "-1");
-            }
-            out.add(new NewTopic(t.name(), t.numPartitions(), t.replicationFactor()).configs(configs));
+    /**
+     * The uninterrupted run: {@code channels} files of {@code rows} rows on channels named {@code ref-ch<n>}, followed
+     * by a file agent until everything is sent, then the app {@code applicationId} caught up with them.
+     */
+    static void referenceRun(final Path dir, final String bootstrap, final SchemaRegistryClient client,
+                             final Map<String, String> registry, final int channels, final int rows,
+                             final String applicationId) throws Exception {
+        final Path refIn = Files.createDirectories(dir.resolve("ref-in"));
+        for (int c = 1; c <= channels; c++) {
+            writeCsv(refIn.resolve("ref-ch" + c + ".csv"), rows, c);
         }
-        return out;
+        try (Agent ref = new Agent(refIn, dir.resolve("ref-agent"), bootstrap, client, registry, true,
+                Duration.ofMillis(200));
+             Following following = new Following(ref)) {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> ref.published() == channels * rows && ref.drainer.drained());
+        }
+        CommittedOutputs.awaitCaughtUp(bootstrap, applicationId, Duration.ofSeconds(120));
+    }
+
+    /**
+     * Asserts that the streams app took in at least {@code samples} samples, and returns how many it counted. The
+     * counters are not part of the transaction: input whose transaction a broker fault aborted is processed, and
+     * counted, again. That no sample reached the outputs twice is what {@link CommittedOutputs} compares.
+     */
+    static double assertEverySampleTaken(final SimpleMeterRegistry meters, final long samples) {
+        final double taken = meters.counter("cellfloor.streams.samples.accepted").count();
+        assertThat(taken).as("samples taken in, counting those processed again after an aborted transaction")
+                .isGreaterThanOrEqualTo(samples);
+        return taken;
     }
 
     /**

@@ -46,7 +46,7 @@ class StreamsKillEndToEndTest {
 
     @RegisterExtension
     static final KafkaAndRegistryExtension PLATFORM =
-            KafkaAndRegistryExtension.withTopics(FaultRun.topics(TopicPlan.topics(3, 1)));
+            KafkaAndRegistryExtension.withTopics(TopicPlan.topics(3, 1));
     @TempDir
     Path dir;
 

@@ -105,7 +105,7 @@ public final class KafkaAndRegistryExtension implements BeforeAllCallback, After
      * deletes every closed and active segment: a partition not consumed by then is gone, and the streams app sits in
      * {@code poll} with nothing to read. A test of retention itself sets {@code retention.ms} on its topic.
      */
-    static NewTopic keptForever(final NewTopic topic) {
+    public static NewTopic keptForever(final NewTopic topic) {
         final Map<String, String> configs = new HashMap<>(topic.configs() == null ? Map.of() : topic.configs());
         configs.putIfAbsent(RETENTION_MS, "-1");
         final NewTopic copy = topic.replicasAssignments() == null
