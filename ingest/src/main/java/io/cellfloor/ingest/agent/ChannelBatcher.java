@@ -2,6 +2,7 @@ package io.cellfloor.ingest.agent;
 
 import io.cellfloor.avro.SampleBatch;
 import io.cellfloor.avro.StepType;
+import io.cellfloor.domain.CycleRules;
 import io.cellfloor.domain.Direction;
 import io.cellfloor.domain.Sample;
 import io.cellfloor.ingest.ChannelInfo;
@@ -17,6 +18,7 @@ final class ChannelBatcher {
     private final List<Sample> samples = new ArrayList<>();
     private long nextSequence;
     private long openedAtMs;
+    private Sample last;
 
     ChannelBatcher(final ChannelInfo channel, final long firstSequence) {
         this.channel = channel;
@@ -28,6 +30,21 @@ final class ChannelBatcher {
             openedAtMs = nowMs;
         }
         samples.add(s);
+        last = s;
+    }
+
+    /**
+     * Whether {@code s} opens a new step after the last sample added, sent or not: another cycle or step index, or
+     * another direction of current (with the domain's dead band for an unknown cell). That sample is the one that
+     * closes a half-cycle or a cycle downstream.
+     */
+    boolean opensStep(final Sample s) {
+        return last != null && (s.cycleIndex() != last.cycleIndex() || s.stepIndex() != last.stepIndex()
+                || direction(s) != direction(last));
+    }
+
+    private static Direction direction(final Sample s) {
+        return Direction.of(s.currentA(), CycleRules.DEFAULTS.minDeadBandA());
     }
 
     int size() {

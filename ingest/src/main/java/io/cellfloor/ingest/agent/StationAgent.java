@@ -32,14 +32,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a {@link SampleSource} and publishes each channel's samples as {@link SampleBatch}es keyed by channel id,
- * after first publishing each channel's {@link CellTest}. The producer must be idempotent (see
- * {@link #producerDefaults()}) so retries never duplicate a batch.
+ * Reads a {@link SampleSource} and publishes each channel's samples as {@link SampleBatch}es keyed by channel id
+ * (batched by {@link AgentSettings}, and sent at once with a sample that opens a new step), after first publishing
+ * each channel's {@link CellTest}. The producer must be idempotent ({@link #producerDefaults()}).
  *
  * <p>Where the records go is the {@link Publisher}'s business: straight to a producer (a failed send is logged and
  * counted: fine for the demo and the offline analysis), or, with {@link #spooled}, through a {@link Spool}, so a
- * broker outage loses nothing and the source waits while the spool is full. Cycler files go through
- * {@link FileAgent}, which adds checkpoints.
+ * broker outage loses nothing and the source waits while the spool is full. Cycler files go to {@link FileAgent}.
  *
  * <p>Counters: {@code cellfloor.agent.samples.read}, {@code .samples.published}, {@code .samples.failed}.
  */
@@ -59,6 +58,7 @@ public final class StationAgent implements SampleSink {
     private final Map<String, ChannelBatcher> batchers = new HashMap<>();
     private final Counter read;
     private long lastReleaseMs;
+    private boolean stepSent;
 
     /** An agent that sends straight to {@code producer}. */
     public StationAgent(final SampleSource source, final Producer<String, byte[]> producer,
@@ -114,18 +114,13 @@ public final class StationAgent implements SampleSink {
     }
 
     /**
-     * Settings every agent producer needs: idempotent, acks=all, batched and compressed, and batches that never
-     * expire: with the 2 min default, a longer broker outage fails older queued records while newer ones still get
-     * through, and their resend arrives out of order (RELIABILITY.md, broker stopped 180 s).
+     * Idempotent, acks=all, batched and compressed, and batches that never expire: with the 2 min default, a longer
+     * outage fails older queued records while newer ones get through, and their resend arrives out of order.
      */
     public static Map<String, Object> producerDefaults() {
-        return Map.of(
-                "enable.idempotence", "true",
-                "acks", "all",
+        return Map.of("enable.idempotence", "true", "acks", "all",
                 "delivery.timeout.ms", Integer.toString(Integer.MAX_VALUE),
-                "linger.ms", "20",
-                "batch.size", "262144",
-                "compression.type", "lz4");
+                "linger.ms", "20", "batch.size", "262144", "compression.type", "lz4");
     }
 
     /** Publishes the cell test of every channel whose cell is known; call before the first samples. */
@@ -167,9 +162,11 @@ public final class StationAgent implements SampleSink {
     public void accept(final String channelId, final Sample sample) {
         read.increment();
         final ChannelBatcher b = batcher(channelId);
+        final boolean opensStep = b.opensStep(sample);
         b.add(sample, wallClockMs.getAsLong());
-        if (b.size() >= settings.maxSamples()) {
+        if (b.size() >= settings.maxSamples() || opensStep) {
             send(b, false);
+            stepSent |= opensStep; // it closes a half-cycle downstream: released at once, not up to a second later
         }
     }
 
@@ -198,10 +195,11 @@ public final class StationAgent implements SampleSink {
                 any = true;
             }
         }
-        if (any || now - lastReleaseMs >= settings.maxDelayMs()) {
+        if (any || stepSent || now - lastReleaseMs >= settings.maxDelayMs()) {
             // full batches were handed over as they filled; they become sendable here, at most maxDelayMs later
             release();
             lastReleaseMs = now;
+            stepSent = false;
         }
     }
 

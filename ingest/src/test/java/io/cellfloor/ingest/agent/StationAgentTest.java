@@ -91,6 +91,31 @@ class StationAgentTest {
         }
     }
 
+    /** One channel; each poll hands over one sample of the next current, one second apart, then ends the test. */
+    private static final class StepSource implements SampleSource {
+        private final double[] currents;
+        private int next;
+
+        StepSource(final double... currents) {
+            this.currents = currents;
+        }
+
+        @Override
+        public List<ChannelInfo> channels() {
+            return List.of(new ChannelInfo("st-1", "ch1", "t1", null));
+        }
+
+        @Override
+        public boolean poll(final SampleSink sink) {
+            sink.accept("ch1", Sample.of(1_000_000L + next * 1_000L, currents[next], 3.5));
+            if (++next < currents.length) {
+                return true;
+            }
+            sink.endOfTest("ch1");
+            return false;
+        }
+    }
+
     private StationAgent agent(final SampleSource source, final Publisher publisher, final AgentSettings settings) {
         return new StationAgent(source, publisher,
                 CellfloorSerdes.value(SampleBatch.class, AgentFixture.REGISTRY, AgentFixture.REGISTRY_CONFIG)
@@ -125,5 +150,20 @@ class StationAgentTest {
                 "batch ch1 #1 x2 @1002000",
                 "batch ch1 #2 x2 @1004000",
                 "batch ch1 #3 x1 @1006000", "flush");
+    }
+
+    @Test
+    void shouldSendAndReleaseABatchAtOnceWithTheSampleThatOpensANewStep() throws Exception {
+        final RecordingPublisher publisher = new RecordingPublisher();
+        // 2 µA is inside the dead band of an unknown cell (5 µA): rest, like 0 A
+        final StationAgent agent = agent(new StepSource(0.001, 0.001, 0.001, -0.001, -0.001, 2e-6, 0.0),
+                publisher, new AgentSettings(500, 1_000));
+
+        agent.run(() -> true);
+
+        assertThat(publisher.events).containsExactly("release",
+                "batch ch1 #0 x4 @1000000", "release",
+                "batch ch1 #1 x2 @1004000", "release",
+                "batch ch1 #2 x1 @1006000", "flush");
     }
 }
