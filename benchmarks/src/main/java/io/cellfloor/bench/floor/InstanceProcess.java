@@ -27,6 +27,8 @@ final class InstanceProcess implements AutoCloseable {
     private final Process process;
     private final Path stateDir;
     private final CompletableFuture<String> address = new CompletableFuture<>();
+    /** System property: more options for the instances' JVMs, e.g. a flight recording. */
+    static final String JVM_OPTIONS = "floor.child.jvm-options";
     private final BlockingQueue<Long> heaps = new LinkedBlockingQueue<>();
     private final PrintWriter stdin;
 
@@ -45,6 +47,10 @@ final class InstanceProcess implements AutoCloseable {
         final List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
                 "-cp", System.getProperty("java.class.path"), FloorInstance.class.getName()));
+        final String jvmOptions = System.getProperty(JVM_OPTIONS, "").trim();
+        if (!jvmOptions.isEmpty()) {
+            command.addAll(1, List.of(jvmOptions.split("\\s+")));
+        }
         settings.forEach((k, v) -> command.add(k + "=" + v));
         command.add("state.dir=" + stateDir);
         final Path log = Path.of(stateDir + ".log");
