@@ -25,6 +25,7 @@ final class TrackedSource implements SampleSource {
     /** The last {@link #RECENT} sample times per channel, a ring, to find the sample that closed a cycle. */
     private final long[][] recent;
     private final long[] counts;
+    private final boolean[] ended;
 
     TrackedSource(final SampleSource inner) {
         this.inner = inner;
@@ -32,6 +33,7 @@ final class TrackedSource implements SampleSource {
         this.newest = new long[channels.size()];
         this.recent = new long[channels.size()][RECENT];
         this.counts = new long[channels.size()];
+        this.ended = new boolean[channels.size()];
         Arrays.fill(newest, Long.MIN_VALUE);
         for (int k = 0; k < channels.size(); k++) {
             index.put(channels.get(k).channelId(), k);
@@ -42,13 +44,19 @@ final class TrackedSource implements SampleSource {
         return samples.get();
     }
 
-    /** The newest sample time of the channel furthest behind. */
+    /** The newest sample time of the channel furthest behind, among those whose test has not ended. */
     synchronized long newestMs() {
         long min = Long.MAX_VALUE;
-        for (final long t : newest) {
-            min = Math.min(min, t);
+        for (int k = 0; k < newest.length; k++) {
+            if (!ended[k]) {
+                min = Math.min(min, newest[k]);
+            }
         }
         return min;
+    }
+
+    private synchronized void ended(final String channelId) {
+        ended[index.get(channelId)] = true;
     }
 
     private synchronized void saw(final String channelId, final long timeMs) {
@@ -101,6 +109,7 @@ final class TrackedSource implements SampleSource {
 
             @Override
             public void endOfTest(final String channelId) {
+                ended(channelId); // a cell whose test ended (a hard short) logs nothing more
                 sink.endOfTest(channelId);
             }
         });
