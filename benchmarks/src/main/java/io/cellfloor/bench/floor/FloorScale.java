@@ -85,7 +85,7 @@ public final class FloorScale {
                     new Pacing(System::currentTimeMillis, simStart, simStart, 1.0,
                             Pacing.DEFAULT_MAX_SAMPLES_PER_POLL, 0L, false));
             final int channels = floor.channels().size();
-            final TrackedSource source = new TrackedSource(new SimulatedSource(floor));
+            final TrackedSource source = new TrackedSource(new SimulatedSource(floor), Pacing.DEFAULT_MAX_SAMPLES_PER_POLL);
             final Map<String, String> registrySettings = Map.of(RegistryConfig.URL, registry.url());
             final SchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings));
             final AtomicBoolean stop = new AtomicBoolean();
@@ -113,11 +113,10 @@ public final class FloorScale {
                             final Map<String, String> extra)
             throws Exception {
         final long backlogBegin = System.currentTimeMillis();
-        for (int k = 1; source.newestMs() < System.currentTimeMillis() - 3_000; k++) {
+        for (int k = 1; !source.caughtUp(); k++) {
             Thread.sleep(500);
-            if (k % 20 == 0 && source.newestMs() > Long.MIN_VALUE) {
-                say("  backlog: %,d samples published, the channel furthest behind at %.1f s before the wall clock",
-                        source.samples(), (System.currentTimeMillis() - source.newestMs()) / 1e3);
+            if (k % 20 == 0) {
+                say("  backlog: %,d samples published", source.samples());
             }
         }
         final Lag lag = new Lag(kafka.bootstrapServers(), APP_ID);

@@ -5,36 +5,35 @@ import io.cellfloor.ingest.ChannelInfo;
 import io.cellfloor.ingest.SampleSink;
 import io.cellfloor.ingest.SampleSource;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A source that tells how far the floor has been handed to the agent: samples so far, and the time of the newest
- * sample of the channel that is furthest behind (a poll hands over a bounded number of samples, channel after
- * channel, so during a backlog some channels are at the wall clock while others still are an hour behind).
+ * A source that tells how far the floor has been handed to the agent: samples so far, and whether it has caught up
+ * with the wall clock. A poll hands over at most {@code maxPerPoll} samples, channel after channel, so during a
+ * backlog some channels are at the wall clock while others are an hour behind; the first poll that hands over fewer
+ * has handed over everything due. (The newest sample of the channel furthest behind cannot tell: a channel in one of
+ * the floor's logging gaps, or whose test ended, logs nothing for many minutes.)
  */
 final class TrackedSource implements SampleSource {
     private final SampleSource inner;
     private final AtomicLong samples = new AtomicLong();
     private static final int RECENT = 128;
     private final Map<String, Integer> index = new HashMap<>();
-    private final long[] newest;
     /** The last {@link #RECENT} sample times per channel, a ring, to find the sample that closed a cycle. */
     private final long[][] recent;
     private final long[] counts;
-    private final boolean[] ended;
+    private final int maxPerPoll;
+    private volatile boolean caughtUp;
 
-    TrackedSource(final SampleSource inner) {
+    TrackedSource(final SampleSource inner, final int maxPerPoll) {
         this.inner = inner;
+        this.maxPerPoll = maxPerPoll;
         final List<ChannelInfo> channels = inner.channels();
-        this.newest = new long[channels.size()];
         this.recent = new long[channels.size()][RECENT];
         this.counts = new long[channels.size()];
-        this.ended = new boolean[channels.size()];
-        Arrays.fill(newest, Long.MIN_VALUE);
         for (int k = 0; k < channels.size(); k++) {
             index.put(channels.get(k).channelId(), k);
         }
@@ -44,24 +43,13 @@ final class TrackedSource implements SampleSource {
         return samples.get();
     }
 
-    /** The newest sample time of the channel furthest behind, among those whose test has not ended. */
-    synchronized long newestMs() {
-        long min = Long.MAX_VALUE;
-        for (int k = 0; k < newest.length; k++) {
-            if (!ended[k]) {
-                min = Math.min(min, newest[k]);
-            }
-        }
-        return min;
-    }
-
-    private synchronized void ended(final String channelId) {
-        ended[index.get(channelId)] = true;
+    /** Whether a poll has handed over every sample due by the wall clock. */
+    boolean caughtUp() {
+        return caughtUp;
     }
 
     private synchronized void saw(final String channelId, final long timeMs) {
         final int k = index.get(channelId);
-        newest[k] = Math.max(newest[k], timeMs);
         counts[k]++;
         recent[k][(int) (counts[k] % RECENT)] = timeMs;
     }
@@ -99,7 +87,8 @@ final class TrackedSource implements SampleSource {
 
     @Override
     public boolean poll(final SampleSink sink) throws IOException {
-        return inner.poll(new SampleSink() {
+        final long before = samples.get();
+        final boolean more = inner.poll(new SampleSink() {
             @Override
             public void accept(final String channelId, final Sample sample) {
                 samples.incrementAndGet();
@@ -109,9 +98,10 @@ final class TrackedSource implements SampleSource {
 
             @Override
             public void endOfTest(final String channelId) {
-                ended(channelId); // a cell whose test ended (a hard short) logs nothing more
                 sink.endOfTest(channelId);
             }
         });
+        caughtUp |= samples.get() - before < maxPerPoll;
+        return more;
     }
 }
