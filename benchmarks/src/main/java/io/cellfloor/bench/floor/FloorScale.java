@@ -59,6 +59,8 @@ public final class FloorScale {
     private static final int PER_STATION = 16;
     /** System property: samples per agent record (default 2; 1 sends each sample at once, twice the records). */
     private static final String AGENT_MAX_SAMPLES = "floor.agent.max-samples";
+    /** A lag under this many records (about a second of a 10,000-channel floor's input) ends a backlog's tail. */
+    private static final long SETTLED_LAG_RECORDS = 10_000;
 
     private FloorScale() {
     }
@@ -174,11 +176,23 @@ public final class FloorScale {
     private static void progress(final OutputWatch watch, final OutputWatch.Phase phase, final Lag lag,
                                  final int seconds) throws Exception {
         final long end = System.currentTimeMillis() + seconds * 1_000L;
+        int[] settled = null; // counts when the lag first fell under a second of input: the backlog's tail is over
         while (System.currentTimeMillis() < end) {
+            final int cycles = phase.cycles().count();
+            final int alerts = phase.alerts().count();
+            final long lagNow = lag.total();
+            if (settled == null && lagNow < SETTLED_LAG_RECORDS) {
+                settled = new int[] {cycles, alerts, (int) ((System.currentTimeMillis() - phase.sinceMs()) / 1000)};
+            }
             Thread.sleep(Math.min(30_000, Math.max(1, end - System.currentTimeMillis())));
-            say("  %s: %d s, cycles %s | alerts %s | lag %,d records | load %s", phase.name(),
-                    (System.currentTimeMillis() - phase.sinceMs()) / 1000, phase.cycles().summary(),
-                    phase.alerts().summary(), lag.total(), load());
+            say("  %s: %d s, cycles %s | alerts %s | lag %,d records | load %s; in these 30 s: cycles %s | alerts %s",
+                    phase.name(), (System.currentTimeMillis() - phase.sinceMs()) / 1000, phase.cycles().summary(),
+                    phase.alerts().summary(), lag.total(), load(), phase.cycles().summary(cycles),
+                    phase.alerts().summary(alerts));
+        }
+        if (settled != null) {
+            say("%s, from %d s on (lag under %,d records): cycles %s | alerts %s", phase.name(), settled[2],
+                    SETTLED_LAG_RECORDS, phase.cycles().summary(settled[0]), phase.alerts().summary(settled[1]));
         }
     }
 

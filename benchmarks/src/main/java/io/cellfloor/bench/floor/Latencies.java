@@ -19,13 +19,18 @@ final class Latencies {
     }
 
     synchronized String summary() {
-        if (n == 0) {
+        return summary(0);
+    }
+
+    /** The summary of the latencies recorded since the {@code from}-th. */
+    synchronized String summary(final int from) {
+        if (n <= from) {
             return "none";
         }
-        final long[] sorted = Arrays.copyOf(ms, n);
+        final long[] sorted = Arrays.copyOfRange(ms, from, n);
         Arrays.sort(sorted);
-        return String.format("n=%,d p50 %,d ms, p99 %,d ms, max %,d ms", n, at(sorted, 0.5), at(sorted, 0.99),
-                sorted[n - 1]);
+        return String.format("n=%,d p50 %,d ms, p99 %,d ms, max %,d ms", sorted.length, at(sorted, 0.5),
+                at(sorted, 0.99), sorted[sorted.length - 1]);
     }
 
     private static long at(final long[] sorted, final double q) {
