@@ -59,8 +59,6 @@ public final class FloorScale {
     private static final int PER_STATION = 16;
     /** System property: samples per agent record (default 2; 1 sends each sample at once, twice the records). */
     private static final String AGENT_MAX_SAMPLES = "floor.agent.max-samples";
-    /** A lag under this many records (about a second of a 10,000-channel floor's input) ends a backlog's tail. */
-    private static final long SETTLED_LAG_RECORDS = 10_000;
 
     private FloorScale() {
     }
@@ -147,8 +145,8 @@ public final class FloorScale {
             final OutputWatch.Phase live = new OutputWatch.Phase("live, 2 instances", System.currentTimeMillis());
             watch.next(live);
             say("cycle summaries and alerts out while catching up: %,d", catchUp.older().get());
-            progress(watch, live, lag, liveSeconds);
-            report(live);
+            OutputWatch.progress(live, lag, liveSeconds);
+            OutputWatch.report(live);
             say("instance 1: heap after GC %s, RSS %s; instance 2: heap after GC %s, RSS %s",
                     mb(first.heapAfterGc()), mb(first.rssBytes()), mb(second.heapAfterGc()), mb(second.rssBytes()));
             final long state = first.stateBytes() + second.stateBytes();
@@ -166,41 +164,11 @@ public final class FloorScale {
                             + "kill -9 from its standby (stale), %.1f s as their active owner "
                             + "(num.standby.replicas=1, %s); load %s", owned.size(), (served.anyMs() - killedAt) / 1e3,
                     (served.freshMs() - killedAt) / 1e3, extra.isEmpty() ? "client defaults" : extra, load());
-            progress(watch, after, lag, afterSeconds);
-            report(after);
+            OutputWatch.progress(after, lag, afterSeconds);
+            OutputWatch.report(after);
             say("survivor holding all %,d channels: heap after GC %s, RSS %s", channels, mb(first.heapAfterGc()),
                     mb(first.rssBytes()));
         }
-    }
-
-    private static void progress(final OutputWatch watch, final OutputWatch.Phase phase, final Lag lag,
-                                 final int seconds) throws Exception {
-        final long end = System.currentTimeMillis() + seconds * 1_000L;
-        int[] settled = null; // counts when the lag first fell under a second of input: the backlog's tail is over
-        while (System.currentTimeMillis() < end) {
-            final int cycles = phase.cycles().count();
-            final int alerts = phase.alerts().count();
-            final long lagNow = lag.total();
-            if (settled == null && lagNow < SETTLED_LAG_RECORDS) {
-                settled = new int[] {cycles, alerts, (int) ((System.currentTimeMillis() - phase.sinceMs()) / 1000)};
-            }
-            Thread.sleep(Math.min(30_000, Math.max(1, end - System.currentTimeMillis())));
-            say("  %s: %d s, cycles %s | alerts %s | lag %,d records | load %s; in these 30 s: cycles %s | alerts %s",
-                    phase.name(), (System.currentTimeMillis() - phase.sinceMs()) / 1000, phase.cycles().summary(),
-                    phase.alerts().summary(), lag.total(), load(), phase.cycles().summary(cycles),
-                    phase.alerts().summary(alerts));
-        }
-        if (settled != null) {
-            say("%s, from %d s on (lag under %,d records): cycles %s | alerts %s", phase.name(), settled[2],
-                    SETTLED_LAG_RECORDS, phase.cycles().summary(settled[0]), phase.alerts().summary(settled[1]));
-        }
-    }
-
-    private static void report(final OutputWatch.Phase phase) {
-        say("%s: cycle's last sample to cycle summary %s; to alert %s (%,d outputs stamped before the phase)",
-                phase.name(), phase.cycles().summary(), phase.alerts().summary(), phase.older().get());
-        say("%s: closing sample to cycle summary %s; to alert %s", phase.name(), phase.cyclesFromClosing().summary(),
-                phase.alertsFromClosing().summary());
     }
 
     private static void publish(final StationAgent agent, final AtomicBoolean stop) {
@@ -233,7 +201,7 @@ public final class FloorScale {
         return String.format(Locale.ROOT, "%,.1f MB", bytes / 1e6);
     }
 
-    private static String load() {
+    static String load() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (final IOException e) {

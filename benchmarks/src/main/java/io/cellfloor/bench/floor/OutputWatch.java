@@ -33,6 +33,9 @@ final class OutputWatch implements AutoCloseable {
         }
     }
 
+    /** A lag under this many records (about a second of a 10,000-channel floor's input) ends a backlog's tail. */
+    static final long SETTLED_LAG_RECORDS = 10_000;
+
     private final AtomicReference<Phase> phase = new AtomicReference<>();
     private final AtomicBoolean stop = new AtomicBoolean();
     private final Thread thread;
@@ -87,5 +90,39 @@ final class OutputWatch implements AutoCloseable {
     public void close() throws InterruptedException {
         stop.set(true);
         thread.join(10_000);
+    }
+
+    /**
+     * Prints the phase's latencies every 30 s for {@code seconds}, all so far and those of the window, then those
+     * from the first window in which the lag was under {@link #SETTLED_LAG_RECORDS}.
+     */
+    static void progress(final Phase phase, final Lag lag, final int seconds) throws Exception {
+        final long end = System.currentTimeMillis() + seconds * 1_000L;
+        int[] settled = null; // counts when the lag first fell under a second of input: the backlog's tail is over
+        while (System.currentTimeMillis() < end) {
+            final int cycles = phase.cycles().count();
+            final int alerts = phase.alerts().count();
+            final long lagNow = lag.total();
+            if (settled == null && lagNow < SETTLED_LAG_RECORDS) {
+                settled = new int[] {cycles, alerts, (int) ((System.currentTimeMillis() - phase.sinceMs()) / 1000)};
+            }
+            Thread.sleep(Math.min(30_000, Math.max(1, end - System.currentTimeMillis())));
+            FloorScale.say("  %s: %d s, cycles %s | alerts %s | lag %,d records | load %s; in these 30 s: cycles %s | alerts %s",
+                    phase.name(), (System.currentTimeMillis() - phase.sinceMs()) / 1000, phase.cycles().summary(),
+                    phase.alerts().summary(), lag.total(), FloorScale.load(), phase.cycles().summary(cycles),
+                    phase.alerts().summary(alerts));
+        }
+        if (settled != null) {
+            FloorScale.say("%s, from %d s on (lag under %,d records): cycles %s | alerts %s", phase.name(), settled[2],
+                    SETTLED_LAG_RECORDS, phase.cycles().summary(settled[0]), phase.alerts().summary(settled[1]));
+        }
+    }
+
+    /** Prints the phase's latencies, from the cycle's last sample and from the sample that closed it. */
+    static void report(final Phase phase) {
+        FloorScale.say("%s: cycle's last sample to cycle summary %s; to alert %s (%,d outputs stamped before the phase)",
+                phase.name(), phase.cycles().summary(), phase.alerts().summary(), phase.older().get());
+        FloorScale.say("%s: closing sample to cycle summary %s; to alert %s", phase.name(), phase.cyclesFromClosing().summary(),
+                phase.alertsFromClosing().summary());
     }
 }
