@@ -85,7 +85,8 @@ public final class FloorScale {
                     new Pacing(System::currentTimeMillis, simStart, simStart, 1.0,
                             Pacing.DEFAULT_MAX_SAMPLES_PER_POLL, 0L, false));
             final int channels = floor.channels().size();
-            final TrackedSource source = new TrackedSource(new SimulatedSource(floor), Pacing.DEFAULT_MAX_SAMPLES_PER_POLL);
+            final TrackedSource source =
+                    new TrackedSource(new SimulatedSource(floor), Pacing.DEFAULT_MAX_SAMPLES_PER_POLL);
             final Map<String, String> registrySettings = Map.of(RegistryConfig.URL, registry.url());
             final SchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConfig.fromMap(registrySettings));
             final AtomicBoolean stop = new AtomicBoolean();

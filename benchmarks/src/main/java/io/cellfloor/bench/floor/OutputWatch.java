@@ -107,22 +107,24 @@ final class OutputWatch implements AutoCloseable {
                 settled = new int[] {cycles, alerts, (int) ((System.currentTimeMillis() - phase.sinceMs()) / 1000)};
             }
             Thread.sleep(Math.min(30_000, Math.max(1, end - System.currentTimeMillis())));
-            FloorScale.say("  %s: %d s, cycles %s | alerts %s | lag %,d records | load %s; in these 30 s: cycles %s | alerts %s",
-                    phase.name(), (System.currentTimeMillis() - phase.sinceMs()) / 1000, phase.cycles().summary(),
+            final long elapsedS = (System.currentTimeMillis() - phase.sinceMs()) / 1000;
+            FloorScale.say("  %s: %d s, cycles %s | alerts %s | lag %,d records | load %s; in these 30 s: "
+                            + "cycles %s | alerts %s", phase.name(), elapsedS, phase.cycles().summary(),
                     phase.alerts().summary(), lag.total(), FloorScale.load(), phase.cycles().summary(cycles),
                     phase.alerts().summary(alerts));
         }
         if (settled != null) {
-            FloorScale.say("%s, from %d s on (lag under %,d records): cycles %s | alerts %s", phase.name(), settled[2],
-                    SETTLED_LAG_RECORDS, phase.cycles().summary(settled[0]), phase.alerts().summary(settled[1]));
+            FloorScale.say("%s, from %d s on (lag under %,d records): cycles %s | alerts %s", phase.name(),
+                    settled[2], SETTLED_LAG_RECORDS, phase.cycles().summary(settled[0]),
+                    phase.alerts().summary(settled[1]));
         }
     }
 
     /** Prints the phase's latencies, from the cycle's last sample and from the sample that closed it. */
     static void report(final Phase phase) {
-        FloorScale.say("%s: cycle's last sample to cycle summary %s; to alert %s (%,d outputs stamped before the phase)",
-                phase.name(), phase.cycles().summary(), phase.alerts().summary(), phase.older().get());
-        FloorScale.say("%s: closing sample to cycle summary %s; to alert %s", phase.name(), phase.cyclesFromClosing().summary(),
-                phase.alertsFromClosing().summary());
+        FloorScale.say("%s: cycle's last sample to cycle summary %s; to alert %s (%,d outputs stamped before the "
+                + "phase)", phase.name(), phase.cycles().summary(), phase.alerts().summary(), phase.older().get());
+        FloorScale.say("%s: closing sample to cycle summary %s; to alert %s", phase.name(),
+                phase.cyclesFromClosing().summary(), phase.alertsFromClosing().summary());
     }
 }
