@@ -84,7 +84,10 @@ class MultiInstanceQueryTest {
     void shouldAnswerEveryChannelAlikeFromEitherInstanceAndKeepAnsweringWhenOneStops() throws Exception {
         final SimulatedFloor floor = new SimulatedFloor(
                 FloorPlan.builder().seed(11).stations(2).channelsPerStation(4).cycles(4).breakdowns(1).build(),
-                Pacing.runToCompletion(1_767_225_600_000L));
+                // a recent floor (it spans 2.4 h): the station windows' changelogs keep records for their windows'
+                // retention (3 days) by record time, so a floor stamped months ago is deleted by the broker's first
+                // retention check, and the instance that restores a station's windows from them finds none
+                Pacing.runToCompletion(System.currentTimeMillis() - Duration.ofHours(6).toMillis()));
         // the second instance joins a running app that has processed the floor (scaling out): its tasks and
         // standbys arrive by rebalance and are restored from the changelogs before it answers for them
         final Instance a = Instance.start("a");
