@@ -56,7 +56,6 @@ final class CycleAnalyzer {
         }
         voltageEvents(cycleNumber, s1, hardShort, events);
         voltageEvents(cycleNumber, s2, hardShort, events);
-
         final double cycleCurrent = s1 != null ? s1.currentA() : s2 != null ? s2.currentA() : Double.NaN;
         final double lastCurrent = d.lastCycleCurrentA();
         final boolean currentStep = Math.abs(cycleCurrent - lastCurrent) > rules.ce().currentChangeFraction()
@@ -90,7 +89,6 @@ final class CycleAnalyzer {
                             "averageCePercent", average.cePercent(), "reservoirMAh", average.reservoirMAh(),
                             "cycledMAh", average.cycledMAh(), "finalStripMAh", average.finalStripMAh())));
         }
-
         final boolean own = events.stream().anyMatch(e -> e.cycleNumber() == cycleNumber);
         final boolean ceHealthy = events.stream().noneMatch(e -> e.cycleNumber() == cycleNumber && touchesCe(e));
         learn(cycleNumber, s1, s2, own, measured && ceHealthy, firstMeasured, cePercent, cycleCurrent);
@@ -117,10 +115,12 @@ final class CycleAnalyzer {
      */
     private BreakdownEvent drift(final int cycleNumber, final HalfSummary s1, final HalfSummary s2,
                                  final double cePercent, final EndReason chargeEnd) {
+        if (kind == null || kind == CellKind.FULL) {
+            return null;
+        }
         final boolean symmetric = kind == CellKind.SYMMETRIC;
-        return kind != CellKind.ASYMMETRIC && !symmetric ? null : d.drift().observe(cycleNumber, s1, s2,
-                symmetric ? Double.NaN : cePercent, symmetric || chargeEnd != EndReason.CUTOFF,
-                rules.voltage().currentStepFraction(), rules.drift());
+        return d.drift().observe(cycleNumber, s1, s2, symmetric ? Double.NaN : cePercent,
+                symmetric || chargeEnd != EndReason.CUTOFF, rules.voltage().currentStepFraction(), rules.drift());
     }
 
     /** Null when detection applies, else why not: without a cell test, only a plating below 0 V is judged. */

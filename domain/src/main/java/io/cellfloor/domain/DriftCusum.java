@@ -16,10 +16,9 @@ import java.util.Map;
  * statistic is the smallest fall among the measures it has (at least {@link DriftRules#minMeasures()}): an electronic
  * path in parallel with the electrolyte lowers all of them, so the evidence is only as strong as the measure that
  * fell least, and a confounder that moves one measure (an alloy plateau above 0 V in the plating, a coarse logger's
- * DC resistance) cannot build the sum. References are learnt per
- * current level, as the lowest of the first {@link DriftRules#referenceHalves()} clean halves at that level, and
- * everything starts afresh at a change of current (an interfacial overpotential is not linear in the current, so a
- * resistance at another current is not comparable).
+ * DC resistance) cannot build the sum. References are learnt per current level, as the lowest of the first
+ * {@link DriftRules#referenceHalves()} clean halves at that level, and everything starts afresh at a change of current
+ * (an interfacial overpotential is not linear in the current, so a resistance at another current is not comparable).
  *
  * <p>The CE sum (points above the early CE at the level, allowance 3 points a cycle) is reported as evidence only:
  * a healthy Li cell's CE can rise for tens of cycles as its interphase settles (bare Cu), and a leak can move CE

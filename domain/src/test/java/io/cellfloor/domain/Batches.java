@@ -10,8 +10,8 @@ import java.util.List;
 final class Batches {
     static final double I = 0.001;
 
-    /** A batch over plain columns. */
-    record Columns(String testId, long sequence, boolean endOfTest, long[] t, double[] i, double[] v)
+    /** A batch over plain columns; {@code cycle} null when the source has no cycle index. */
+    record Columns(String testId, long sequence, boolean endOfTest, long[] t, double[] i, double[] v, int[] cycle)
             implements ChannelBatch {
         @Override
         public int size() {
@@ -35,7 +35,7 @@ final class Batches {
 
         @Override
         public int cycleIndex(final int k) {
-            return Sample.NO_INDEX;
+            return cycle == null ? Sample.NO_INDEX : cycle[k];
         }
 
         @Override
@@ -70,6 +70,6 @@ final class Batches {
             i[k] = samples.get(k)[1];
             v[k] = samples.get(k)[2];
         }
-        return new Columns(testId, sequence, endOfTest, t, i, v);
+        return new Columns(testId, sequence, endOfTest, t, i, v, null);
     }
 }

@@ -3,6 +3,7 @@ package io.cellfloor.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -14,50 +15,6 @@ import org.junit.jupiter.api.Test;
  */
 class BatchingInvarianceTest {
     private static final int ROWS = 4_000;
-
-    /** Rows {@code from..to} of the columns, as one batch. */
-    private record Slice(long[] t, double[] i, double[] v, int[] cycle, int from, int to, long sequence)
-            implements ChannelBatch {
-        @Override
-        public String testId() {
-            return "t";
-        }
-
-        @Override
-        public boolean endOfTest() {
-            return false;
-        }
-
-        @Override
-        public int size() {
-            return to - from;
-        }
-
-        @Override
-        public long timeMs(final int k) {
-            return t[from + k];
-        }
-
-        @Override
-        public double currentA(final int k) {
-            return i[from + k];
-        }
-
-        @Override
-        public double voltageV(final int k) {
-            return v[from + k];
-        }
-
-        @Override
-        public int cycleIndex(final int k) {
-            return cycle[from + k];
-        }
-
-        @Override
-        public Direction stepType(final int k) {
-            return null;
-        }
-    }
 
     @Test
     void shouldGiveTheSameCyclesHoweverTheSamplesAreBatched() {
@@ -94,8 +51,12 @@ class BatchingInvarianceTest {
         for (int b = 0; b + 1 < cuts.length; b++) {
             final CycleState s = StateCodec.decodeCycleState(state);
             final ReorderBuffer held = StateCodec.decodeReorderBuffer(buffer);
-            out.addAll(session.process(s, held, new Slice(t, i, v, cycle, cuts[b], cuts[b + 1], b), null)
-                    .cycles().cycles());
+            final int from = cuts[b];
+            final int to = cuts[b + 1];
+            final Batches.Columns batch = new Batches.Columns("t", b, false, Arrays.copyOfRange(t, from, to),
+                    Arrays.copyOfRange(i, from, to), Arrays.copyOfRange(v, from, to),
+                    Arrays.copyOfRange(cycle, from, to));
+            out.addAll(session.process(s, held, batch, null).cycles().cycles());
             state = StateCodec.encode(s);
             buffer = StateCodec.encode(held);
         }

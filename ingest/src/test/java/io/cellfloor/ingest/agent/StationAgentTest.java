@@ -13,6 +13,7 @@ import io.cellfloor.schema.serde.CellfloorSerdes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -62,15 +63,25 @@ class StationAgentTest {
         }
     }
 
-    /** One channel; each poll hands over the next {@code perPoll} samples, one second apart. */
-    private static final class CountingSource implements SampleSource {
-        private final int total;
+    /**
+     * One channel; each poll hands over the next {@code perPoll} samples, one a second at the given currents, and the
+     * poll that hands over the last ends the test.
+     */
+    private static final class ListedSource implements SampleSource {
         private final int perPoll;
+        private final double[] currents;
         private int next;
 
-        CountingSource(final int total, final int perPoll) {
-            this.total = total;
+        ListedSource(final int perPoll, final double... currents) {
             this.perPoll = perPoll;
+            this.currents = currents;
+        }
+
+        /** {@code total} samples at 1 mA. */
+        static ListedSource charging(final int total, final int perPoll) {
+            final double[] currents = new double[total];
+            Arrays.fill(currents, 0.001);
+            return new ListedSource(perPoll, currents);
         }
 
         @Override
@@ -80,39 +91,14 @@ class StationAgentTest {
 
         @Override
         public boolean poll(final SampleSink sink) {
-            for (int i = 0; i < perPoll && next < total; i++, next++) {
-                sink.accept("ch1", Sample.of(1_000_000L + next * 1_000L, 0.001, 3.5));
+            for (int i = 0; i < perPoll && next < currents.length; i++, next++) {
+                sink.accept("ch1", Sample.of(1_000_000L + next * 1_000L, currents[next], 3.5));
             }
-            if (next >= total) {
+            if (next >= currents.length) {
                 sink.endOfTest("ch1");
                 return false;
             }
             return true;
-        }
-    }
-
-    /** One channel; each poll hands over one sample of the next current, one second apart, then ends the test. */
-    private static final class StepSource implements SampleSource {
-        private final double[] currents;
-        private int next;
-
-        StepSource(final double... currents) {
-            this.currents = currents;
-        }
-
-        @Override
-        public List<ChannelInfo> channels() {
-            return List.of(new ChannelInfo("st-1", "ch1", "t1", null));
-        }
-
-        @Override
-        public boolean poll(final SampleSink sink) {
-            sink.accept("ch1", Sample.of(1_000_000L + next * 1_000L, currents[next], 3.5));
-            if (++next < currents.length) {
-                return true;
-            }
-            sink.endOfTest("ch1");
-            return false;
         }
     }
 
@@ -130,7 +116,7 @@ class StationAgentTest {
         final RecordingPublisher publisher = new RecordingPublisher();
         publisher.fullChecks = 3;
 
-        agent(new CountingSource(4, 10), publisher, new AgentSettings(10, 1_000)).run(() -> true);
+        agent(ListedSource.charging(4, 10), publisher, new AgentSettings(10, 1_000)).run(() -> true);
 
         assertThat(slept).containsExactly(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20));
         assertThat(publisher.events).containsExactly("release", "release", "release",
@@ -140,7 +126,7 @@ class StationAgentTest {
     @Test
     void shouldSendFullBatchesAtOnceAndReleaseThemAtMostMaxDelayLater() throws Exception {
         final RecordingPublisher publisher = new RecordingPublisher();
-        final StationAgent agent = agent(new CountingSource(7, 3), publisher, new AgentSettings(2, 1_000));
+        final StationAgent agent = agent(ListedSource.charging(7, 3), publisher, new AgentSettings(2, 1_000));
 
         agent.run(() -> true);
 
@@ -156,7 +142,7 @@ class StationAgentTest {
     void shouldSendAndReleaseABatchAtOnceWithTheSampleThatOpensANewStep() throws Exception {
         final RecordingPublisher publisher = new RecordingPublisher();
         // 2 µA is inside the dead band of an unknown cell (5 µA): rest, like 0 A
-        final StationAgent agent = agent(new StepSource(0.001, 0.001, 0.001, -0.001, -0.001, 2e-6, 0.0),
+        final StationAgent agent = agent(new ListedSource(1, 0.001, 0.001, 0.001, -0.001, -0.001, 2e-6, 0.0),
                 publisher, new AgentSettings(500, 1_000));
 
         agent.run(() -> true);
